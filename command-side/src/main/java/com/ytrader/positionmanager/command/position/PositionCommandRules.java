@@ -1,0 +1,102 @@
+package com.ytrader.positionmanager.command.position;
+
+import com.ytrader.positionmanager.events.PositionId;
+import com.ytrader.positionmanager.events.PositionMode;
+
+import java.math.BigDecimal;
+
+/** What a command must satisfy before the position looks at it; a violation names the field. */
+final class PositionCommandRules {
+
+    /** Far above any real quantity, price or amount, yet inside the read models' NUMERIC(38,18). */
+    static final BigDecimal MAX_MAGNITUDE = new BigDecimal("1000000000000");
+
+    private PositionCommandRules() {
+    }
+
+    static void check(ApplyFill command) {
+        checkIdentity(command.asset(), command.mode());
+        require(command.fillId() != null && !command.fillId().isBlank(), "fill_id is required");
+        require(command.side() != null, "side is required (Buy or Sell)");
+        positive("quantity", command.quantity());
+        positive("price", command.price());
+        bounded("fee", command.fee());
+        require(command.executedAt() != null, "executed_at is required");
+        legIndex(command.mode(), command.positionIdx());
+    }
+
+    static void check(ApplyFunding command) {
+        checkIdentity(command.asset(), command.mode());
+        require(command.execId() != null && !command.execId().isBlank(), "exec_id is required");
+        require(command.amount() != null, "funding amount is required");
+        bounded("funding amount", command.amount());
+        require(command.executedAt() != null, "executed_at is required");
+        legIndex(command.mode(), command.positionIdx());
+    }
+
+    static void check(ReportExchangePosition command) {
+        checkIdentity(command.asset(), command.mode());
+        legIndex(command.mode(), command.positionIdx());
+        require(command.reportedSize() != null, "size is required");
+        bounded("size", command.reportedSize());
+        if (command.positionIdx() == 1) {
+            require(command.reportedSize().signum() >= 0, "the long leg (positionIdx 1) cannot be short");
+        }
+        if (command.positionIdx() == 2) {
+            require(command.reportedSize().signum() <= 0, "the short leg (positionIdx 2) cannot be long");
+        }
+        notNegative("entry price", command.reportedEntryPrice());
+        notNegative("mark price", command.markPrice());
+        bounded("unrealised PnL", command.unrealizedPnl());
+        bounded("realised PnL", command.realizedPnl());
+        require(command.seq() >= -1, "seq must be -1 (never traded) or more, was " + command.seq());
+        require(command.updatedTime() != null, "updatedTime is required");
+    }
+
+    /**
+     * The leg a message addresses: 0 in one-way mode (where it may be omitted), 1 or 2 in hedge mode, where
+     * executions carry no {@code positionIdx} and the order manager must name the leg.
+     */
+    static int legIndex(PositionMode mode, Integer positionIdx) {
+        if (mode == PositionMode.ONE_WAY) {
+            require(positionIdx == null || positionIdx == 0,
+                    "position_idx must be 0 or absent in one-way mode, was " + positionIdx);
+            return 0;
+        }
+        require(positionIdx != null, "a hedge-mode message must name its leg: position_idx 1 (long) or 2 (short)");
+        require(positionIdx == 1 || positionIdx == 2, "position_idx must be 1 or 2 in hedge mode, was " + positionIdx);
+        return positionIdx;
+    }
+
+    private static void checkIdentity(String asset, PositionMode mode) {
+        require(asset != null && !asset.isBlank(), "asset is required");
+        require(PositionId.isValidAsset(asset), "asset '" + asset + "' does not match " + PositionId.ASSET.pattern());
+        require(mode != null, "mode is required (one-way or hedge)");
+    }
+
+    private static void positive(String field, BigDecimal value) {
+        require(value != null, field + " is required");
+        require(value.signum() > 0, field + " must be positive, was " + value.toPlainString());
+        bounded(field, value);
+    }
+
+    private static void notNegative(String field, BigDecimal value) {
+        if (value != null) {
+            require(value.signum() >= 0, field + " must not be negative, was " + value.toPlainString());
+            bounded(field, value);
+        }
+    }
+
+    private static void bounded(String field, BigDecimal value) {
+        if (value != null) {
+            require(value.abs().compareTo(MAX_MAGNITUDE) <= 0,
+                    field + " is beyond " + MAX_MAGNITUDE.toPlainString() + ": " + value.toPlainString());
+        }
+    }
+
+    private static void require(boolean rule, String violation) {
+        if (!rule) {
+            throw new InvalidPositionCommandException(violation);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package com.ytrader.positionmanager.command.position;
+
+import com.ytrader.positionmanager.events.EventMetadata;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReconciliationPolicy.class)
+class PositionConfiguration {
+
+    /** Loading a position reads its latest snapshot plus at most this many events. */
+    @Bean
+    SnapshotTriggerDefinition positionSnapshotTrigger(Snapshotter snapshotter,
+                                                      @Value("${position-manager.snapshot-threshold}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Positions stay in memory between commands. Correct with several instances too: an append on a stale
+     * cached position violates the (aggregate, sequence) key, the unit of work rolls back and evicts it.
+     */
+    @Bean
+    Cache positionCache() {
+        return new WeakReferenceCache();
+    }
+
+    /** Copies source, trace id and incoming message id from each command onto the events it causes. */
+    @Bean
+    CorrelationDataProvider positionMetadataProvider() {
+        return new SimpleCorrelationDataProvider(EventMetadata.SOURCE, EventMetadata.TRACE_ID, EventMetadata.MESSAGE_ID);
+    }
+}

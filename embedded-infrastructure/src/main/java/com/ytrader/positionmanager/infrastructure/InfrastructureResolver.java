@@ -1,0 +1,53 @@
+package com.ytrader.positionmanager.infrastructure;
+
+import org.apache.commons.logging.Log;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Points the application at PostgreSQL in the order DESIGN.md gives: explicit settings, the local default
+ * port when it answers, else an embedded server. Only the standalone app and the tests have this module on
+ * their class path; the deployed command and query sides take their settings from the environment alone.
+ * {@code POSTGRES_HOST} set explicitly is used as it is; {@code POSITION_MANAGER_INFRASTRUCTURE=embedded}
+ * forces the embedded server even when a local one answers.
+ */
+public class InfrastructureResolver implements EnvironmentPostProcessor, Ordered {
+
+    static final String PROPERTY_SOURCE = "position-manager-infrastructure";
+
+    private final Log log;
+
+    public InfrastructureResolver(DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(InfrastructureResolver.class);
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        InfrastructureMode mode = InfrastructureMode.parse(
+                environment.getProperty("position-manager.infrastructure"));
+        Settings settings = Settings.from(environment);
+        PostgresLocator.Location postgres = PostgresLocator.locate(mode, settings);
+        PostgresLocator.ensureDatabase(postgres, settings.postgresDatabase());
+        log.info("Event store and read models: " + postgres.description()
+                + ", database " + settings.postgresDatabase());
+
+        Map<String, Object> resolved = new HashMap<>();
+        resolved.put("spring.datasource.url", postgres.jdbcUrl(settings.postgresDatabase()));
+        resolved.put("spring.datasource.username", postgres.user());
+        resolved.put("spring.datasource.password", postgres.password());
+        environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, resolved));
+    }
+
+    @Override
+    public int getOrder() {
+        // after Spring Boot has read application.yml and the environment
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,18 @@
+package com.ytrader.positionmanager.events;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** Where a change to a position came from; carried in every event's metadata as {@code source}. */
+public enum UpdateSource {
+    ORDER_EXECUTION,
+    WEBSOCKET,
+    VALIDATION,
+    API,
+    SCHEDULER;
+
+    @JsonValue
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
