@@ -1,0 +1,67 @@
+package com.ytrader.positionmanager.command.position;
+
+import com.ytrader.positionmanager.events.PositionMode;
+import com.ytrader.positionmanager.events.Side;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** Commands as the domain tests write them: {@code buy("1.5", "50000")}. */
+final class Fills {
+
+    static final String ASSET = "BTCUSDT";
+    static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
+
+    private static int sequence;
+
+    private Fills() {
+    }
+
+    static ApplyFill buy(String quantity, String price) {
+        return fill(Side.BUY, quantity, price, "0", PositionMode.ONE_WAY, null);
+    }
+
+    static ApplyFill sell(String quantity, String price) {
+        return fill(Side.SELL, quantity, price, "0", PositionMode.ONE_WAY, null);
+    }
+
+    static ApplyFill buy(String quantity, String price, String fee) {
+        return fill(Side.BUY, quantity, price, fee, PositionMode.ONE_WAY, null);
+    }
+
+    static ApplyFill sell(String quantity, String price, String fee) {
+        return fill(Side.SELL, quantity, price, fee, PositionMode.ONE_WAY, null);
+    }
+
+    static ApplyFill hedge(Side side, int leg, String quantity, String price) {
+        return fill(side, quantity, price, "0", PositionMode.HEDGE, leg);
+    }
+
+    static ApplyFill fill(Side side, String quantity, String price, String fee, PositionMode mode, Integer leg) {
+        int n = ++sequence;
+        return ApplyFill.of(ASSET, mode, leg, "exec-" + n, "order-" + n, side, new BigDecimal(quantity),
+                new BigDecimal(price), new BigDecimal(fee), T0.plusSeconds(n));
+    }
+
+    static ApplyFill withFillId(ApplyFill fill, String fillId) {
+        return new ApplyFill(fill.positionId(), fill.asset(), fill.mode(), fill.positionIdx(), fillId, fill.orderId(),
+                fill.side(), fill.quantity(), fill.price(), fill.fee(), fill.executedAt());
+    }
+
+    static ApplyFill at(ApplyFill fill, Instant executedAt) {
+        return new ApplyFill(fill.positionId(), fill.asset(), fill.mode(), fill.positionIdx(), fill.fillId(),
+                fill.orderId(), fill.side(), fill.quantity(), fill.price(), fill.fee(), executedAt);
+    }
+
+    /** A one-way exchange report with the given signed size, entry, mark and PnL. */
+    static ReportExchangePosition report(long seq, Instant updatedTime, String size, String entry, String mark,
+                                         String unrealized, String realized) {
+        return ReportExchangePosition.of(ASSET, PositionMode.ONE_WAY, 0, new BigDecimal(size),
+                entry == null ? null : new BigDecimal(entry), new BigDecimal(mark), new BigDecimal(unrealized),
+                new BigDecimal(realized), seq, updatedTime);
+    }
+
+    static BigDecimal dec(String value) {
+        return new BigDecimal(value);
+    }
+}
