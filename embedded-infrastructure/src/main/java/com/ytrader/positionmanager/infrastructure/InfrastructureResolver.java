@@ -12,11 +12,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Points the application at PostgreSQL in the order DESIGN.md gives: explicit settings, the local default
- * port when it answers, else an embedded server. Only the standalone app and the tests have this module on
- * their class path; the deployed command and query sides take their settings from the environment alone.
- * {@code POSTGRES_HOST} set explicitly is used as it is; {@code POSITION_MANAGER_INFRASTRUCTURE=embedded}
- * forces the embedded server even when a local one answers.
+ * Points the application at PostgreSQL and at an AMQP broker in the order DESIGN.md gives: explicit settings,
+ * the local default port when it answers, else an embedded server (zonky PostgreSQL, Apache Qpid Broker-J).
+ * Only the standalone app and the tests have this module on their class path; the deployed command and query sides take their settings from the environment alone.
+ * {@code POSTGRES_HOST} or {@code RABBITMQ_HOST} set explicitly is used as it is;
+ * {@code POSITION_MANAGER_INFRASTRUCTURE=embedded} forces both embedded servers even when local ones answer.
  */
 public class InfrastructureResolver implements EnvironmentPostProcessor, Ordered {
 
@@ -42,6 +42,16 @@ public class InfrastructureResolver implements EnvironmentPostProcessor, Ordered
         resolved.put("spring.datasource.url", postgres.jdbcUrl(settings.postgresDatabase()));
         resolved.put("spring.datasource.username", postgres.user());
         resolved.put("spring.datasource.password", postgres.password());
+
+        RabbitLocator.Location rabbit = RabbitLocator.locate(mode, settings);
+        log.info("Message broker: " + rabbit.description());
+        resolved.put("spring.rabbitmq.host", rabbit.host());
+        resolved.put("spring.rabbitmq.port", rabbit.port());
+        resolved.put("spring.rabbitmq.username", rabbit.user());
+        resolved.put("spring.rabbitmq.password", rabbit.password());
+        // the embedded broker logs every subscription at INFO
+        resolved.put("logging.level.qpid", "WARN");
+        resolved.put("logging.level.org.apache.qpid", "WARN");
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, resolved));
     }
 

@@ -9,7 +9,12 @@ record Settings(
         int postgresPort,
         String postgresDatabase,
         String postgresUser,
-        String postgresPassword) {
+        String postgresPassword,
+        boolean rabbitHostExplicit,
+        String rabbitHost,
+        int rabbitPort,
+        String rabbitUser,
+        String rabbitPassword) {
 
     static Settings from(Environment environment) {
         return new Settings(
@@ -18,6 +23,11 @@ record Settings(
                 environment.getProperty("POSTGRES_PORT", Integer.class, 5432),
                 environment.getProperty("POSTGRES_DB", "position_manager"),
                 environment.getProperty("POSTGRES_USER", "postgres"),
-                environment.getProperty("POSTGRES_PASSWORD", ""));
+                environment.getProperty("POSTGRES_PASSWORD", ""),
+                environment.containsProperty("RABBITMQ_HOST"),
+                environment.getProperty("RABBITMQ_HOST", "localhost"),
+                environment.getProperty("RABBITMQ_PORT", Integer.class, 5672),
+                environment.getProperty("RABBITMQ_USER", "guest"),
+                environment.getProperty("RABBITMQ_PASSWORD", "guest"));
     }
 }
