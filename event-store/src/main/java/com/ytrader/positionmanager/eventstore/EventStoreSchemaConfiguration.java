@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -29,6 +31,8 @@ import org.springframework.context.annotation.Primary;
 @AutoConfiguration(before = JdbcAutoConfiguration.class)
 public class EventStoreSchemaConfiguration {
 
+    private static final String UNIQUE_VIOLATION = "23505";
+
     @Bean
     @Primary
     public Serializer serializer() {
@@ -42,6 +46,16 @@ public class EventStoreSchemaConfiguration {
                 .objectMapper(storedFormat)
                 .revisionResolver(new AnnotationRevisionResolver())
                 .build();
+    }
+
+    /**
+     * PostgreSQL reports a unique violation by SQL state {@code 23505} (its vendor error code is 0, which
+     * Axon's default error-code resolver misses). Recognised as such, a concurrent append on the same
+     * position becomes a retryable {@code ConcurrencyException} instead of a fatal store error.
+     */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver(UNIQUE_VIOLATION);
     }
 
     @Bean

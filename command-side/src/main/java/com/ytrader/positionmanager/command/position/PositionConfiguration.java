@@ -1,6 +1,10 @@
 package com.ytrader.positionmanager.command.position;
 
 import com.ytrader.positionmanager.events.EventMetadata;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -13,6 +17,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReconciliationPolicy.class)
@@ -32,6 +39,27 @@ class PositionConfiguration {
     @Bean
     Cache positionCache() {
         return new WeakReferenceCache();
+    }
+
+    /**
+     * Retries a command that lost a race on its position: another instance appended first (the stale cached
+     * position was evicted on rollback, so the retry reloads it). Invalid commands are not retried.
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        ScheduledExecutorService retryExecutor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(retryExecutor)
+                        .retryInterval(20)
+                        .maxRetryCount(5)
+                        .build())
+                .build();
     }
 
     /** Links each event to the command that caused it ({@code correlationId}, {@code traceId}). */

@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -126,7 +127,7 @@ class PositionEventStoreIntegrationTest {
 
     private static ConfigurableApplicationContext start(String... args) {
         return new SpringApplicationBuilder(CommandSideApplication.class)
-                .properties("server.port=0")
+                .web(WebApplicationType.NONE)
                 .run(args);
     }
 
