@@ -9,23 +9,29 @@ import com.ytrader.positionmanager.events.FundingApplied;
 import com.ytrader.positionmanager.events.LegFigures;
 import com.ytrader.positionmanager.events.LifecycleFigures;
 import com.ytrader.positionmanager.events.PositionClosed;
+import com.ytrader.positionmanager.events.PositionCorrected;
 import com.ytrader.positionmanager.events.PositionFigures;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.PositionOpened;
 import com.ytrader.positionmanager.events.PositionSizeDiscrepancyDetected;
+import com.ytrader.positionmanager.events.PositionSnapshotTaken;
+import com.ytrader.positionmanager.events.PositionValidated;
 import com.ytrader.positionmanager.events.StaleExchangeReportIgnored;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -49,9 +55,11 @@ public class Position {
 
     @AggregateIdentifier
     private String positionId;
+    private String asset;
+    private PositionMode mode;
     private PositionFigures figures;
     private LinkedHashSet<String> recentFillIds = new LinkedHashSet<>();
-    private Map<Integer, ReportStamp> lastReports = new HashMap<>();
+    private Map<Integer, ReportedLeg> reportedLegs = new HashMap<>();
 
     protected Position() {
         // for Axon: created empty, then either sourced from events or handed a first command
@@ -157,7 +165,8 @@ public class Position {
     public void handle(ReportExchangePosition command, ReconciliationPolicy policy) {
         PositionCommandRules.check(command);
         ReportStamp stamp = new ReportStamp(command.seq(), command.updatedTime());
-        ReportStamp last = lastReports.get(command.positionIdx());
+        ReportedLeg lastReport = reportedLegs.get(command.positionIdx());
+        ReportStamp last = lastReport == null ? null : lastReport.stamp();
         if (!stamp.newerThan(last)) {
             apply(new StaleExchangeReportIgnored(command.positionId(), command.asset(), command.mode(),
                     command.positionIdx(), command.seq(), command.updatedTime(), last.seq(), last.updatedTime()));
@@ -203,6 +212,94 @@ public class Position {
         }
     }
 
+    @CommandHandler
+    public PositionFigures handle(TakeSnapshot command) {
+        PositionFigures now = current(mode);
+        apply(new PositionSnapshotTaken(positionId, asset, mode, command.snapshotId(), command.takenAt(), now));
+        return now;
+    }
+
+    @CommandHandler
+    public ValidationResult handle(ValidatePosition command, ReconciliationPolicy policy) {
+        PositionFigures before = current(mode);
+        List<String> differences = new ArrayList<>();
+        List<PositionCorrected> corrections = new ArrayList<>();
+        PositionFigures corrected = before;
+        for (ReportedLegEntry reported : reportedLegsInOrder()) {
+            LegFigures leg = corrected.leg(reported.positionIdx());
+            BigDecimal difference = reported.leg().size().subtract(leg.size());
+            if (difference.abs().compareTo(policy.sizeValidationThreshold()) <= 0) {
+                continue;
+            }
+            String description = "positionIdx %d: size %s here, %s on the exchange".formatted(reported.positionIdx(),
+                    leg.size().toPlainString(), reported.leg().size().toPlainString());
+            differences.add(description);
+            if (command.fixDiscrepancies()) {
+                PositionFigures after = correctedLeg(corrected, leg, reported.leg(), command.validatedAt());
+                corrections.add(new PositionCorrected(positionId, asset, mode, leg.positionIdx(), leg.size(),
+                        after.leg(leg.positionIdx()).size(), leg.averageEntryPrice(),
+                        after.leg(leg.positionIdx()).averageEntryPrice(),
+                        "validation: " + description, command.validatedAt(), after));
+                corrected = after;
+            }
+        }
+        if (differences.isEmpty()) {
+            apply(new PositionValidated(positionId, asset, mode, true, false, null, command.validatedAt()));
+            return new ValidationResult(true, null, null);
+        }
+        corrections.forEach(AggregateLifecycle::apply);
+        boolean fixed = !corrections.isEmpty();
+        if (fixed && before.flat() != corrected.flat()) {
+            apply(corrected.flat()
+                    ? new PositionClosed(positionId, asset, mode, corrected.lifecycle())
+                    : new PositionOpened(positionId, asset, mode, corrected.lifecycle().number(),
+                    command.validatedAt()));
+        }
+        String message = String.join("; ", differences);
+        apply(new PositionValidated(positionId, asset, mode, false, fixed, message, command.validatedAt()));
+        return new ValidationResult(false, message, fixed ? corrected : null);
+    }
+
+    /** The position with one leg set to the exchange's size and entry price; lifecycles follow. */
+    private static PositionFigures correctedLeg(PositionFigures position, LegFigures leg, ReportedLeg reported,
+                                                Instant at) {
+        BigDecimal size = reported.size();
+        BigDecimal entry = size.signum() == 0 ? null
+                : firstPresent(reported.entryPrice(), leg.averageEntryPrice(), position.currentPrice());
+        PositionFigures withLeg = position.withLeg(new LegFigures(leg.positionIdx(), size, entry,
+                unrealized(position.currentPrice(), size, entry), leg.realizedPnl()));
+        LifecycleFigures lifecycle = position.lifecycle();
+        if (position.flat() && !withLeg.flat()) {
+            lifecycle = Lifecycles.open(lifecycle, at);
+        }
+        lifecycle = Lifecycles.adjust(lifecycle, BigDecimal.ZERO, withLeg.grossSize());
+        if (!position.flat() && withLeg.flat()) {
+            lifecycle = Lifecycles.close(lifecycle, at);
+        }
+        return new PositionFigures(withLeg.legs(), position.currentPrice(), position.totalFees(),
+                position.fillCount(), lifecycle);
+    }
+
+    private static BigDecimal firstPresent(BigDecimal... candidates) {
+        for (BigDecimal candidate : candidates) {
+            if (candidate != null && candidate.signum() > 0) {
+                return candidate;
+            }
+        }
+        throw new InvalidPositionCommandException(
+                "cannot correct a flat leg: the exchange reported no entry price and no mark price is known");
+    }
+
+    private record ReportedLegEntry(int positionIdx, ReportedLeg leg) {
+    }
+
+    private List<ReportedLegEntry> reportedLegsInOrder() {
+        return reportedLegs.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(entry -> new ReportedLegEntry(entry.getKey(), entry.getValue()))
+                .toList();
+    }
+
     private static boolean adoptsEntryPrice(ReportExchangePosition report, LegFigures leg,
                                             ReconciliationPolicy policy) {
         BigDecimal reported = report.reportedEntryPrice();
@@ -220,39 +317,52 @@ public class Position {
 
     @EventSourcingHandler
     void on(PositionOpened event) {
-        positionId = event.positionId();
+        identify(event.positionId(), event.asset(), event.mode());
     }
 
     @EventSourcingHandler
     void on(FillApplied event) {
-        positionId = event.positionId();
+        identify(event.positionId(), event.asset(), event.mode());
         remember(event.fillId());
         figures = event.position();
     }
 
     @EventSourcingHandler
     void on(FillLinked event) {
-        positionId = event.positionId();
+        identify(event.positionId(), event.asset(), event.mode());
         remember(event.fillId());
     }
 
     @EventSourcingHandler
     void on(FundingApplied event) {
-        positionId = event.positionId();
+        identify(event.positionId(), event.asset(), event.mode());
         remember(event.execId());
         figures = event.position();
     }
 
     @EventSourcingHandler
     void on(ExchangeReportApplied event) {
-        positionId = event.positionId();
-        lastReports.put(event.positionIdx(), new ReportStamp(event.seq(), event.updatedTime()));
+        identify(event.positionId(), event.asset(), event.mode());
+        reportedLegs.put(event.positionIdx(), new ReportedLeg(new ReportStamp(event.seq(), event.updatedTime()),
+                event.reportedSize(), event.reportedEntryPrice()));
+        figures = event.position();
+    }
+
+    @EventSourcingHandler
+    void on(PositionCorrected event) {
+        identify(event.positionId(), event.asset(), event.mode());
         figures = event.position();
     }
 
     @EventSourcingHandler
     void on(PositionSizeDiscrepancyDetected event) {
-        positionId = event.positionId();
+        identify(event.positionId(), event.asset(), event.mode());
+    }
+
+    private void identify(String positionId, String asset, PositionMode mode) {
+        this.positionId = positionId;
+        this.asset = asset;
+        this.mode = mode;
     }
 
     private void remember(String fillId) {
