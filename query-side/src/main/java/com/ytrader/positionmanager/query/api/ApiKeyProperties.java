@@ -1,0 +1,21 @@
+package com.ytrader.positionmanager.query.api;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.util.List;
+
+/**
+ * The API keys that may call {@code /api/**}, each with its own rate limit (spec tiers: Model Service 100/min,
+ * Risk Manager 200/min, UI 1000/min). Entries with a blank key are not configured and accept nothing.
+ */
+@ConfigurationProperties("position-manager.api")
+public record ApiKeyProperties(List<Client> keys) {
+
+    public ApiKeyProperties {
+        keys = keys == null ? List.of() : List.copyOf(keys);
+    }
+
+    /** @param name who holds the key (logged and counted, never the key itself) */
+    public record Client(String name, String key, int requestsPerMinute) {
+    }
+}

@@ -1,0 +1,35 @@
+package com.ytrader.positionmanager.query.api;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.math.BigDecimal;
+
+/** The OpenAPI document (/v3/api-docs, Swagger UI at /swagger-ui.html), generated from the controllers. */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    static {
+        // the JSON carries decimals as strings (JsonConfiguration): the document says so
+        SpringDocUtils.getConfig().replaceWithSchema(BigDecimal.class,
+                new StringSchema().format("decimal").example("1.5"));
+    }
+
+    @Bean
+    OpenAPI positionManagerApi() {
+        return new OpenAPI()
+                .info(new Info().title("Position Manager: query API").version("v1")
+                        .description("Positions, snapshots and portfolio metrics read from the event-sourced "
+                                + "read models. Errors are RFC 9457 problem+json."))
+                .components(new Components().addSecuritySchemes("apiKey", new SecurityScheme()
+                        .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name(ApiKeyFilter.HEADER)))
+                .addSecurityItem(new SecurityRequirement().addList("apiKey"));
+    }
+}

@@ -1,0 +1,57 @@
+package com.ytrader.positionmanager.query.portfolio;
+
+import com.ytrader.positionmanager.query.api.Parameters;
+import com.ytrader.positionmanager.query.position.PositionFilter;
+import com.ytrader.positionmanager.query.position.PositionRepository;
+import com.ytrader.positionmanager.query.position.PositionViews;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/portfolio")
+@Tag(name = "portfolio")
+class PortfolioController {
+
+    private final PortfolioMetricsCache metrics;
+    private final PositionRepository positions;
+    private final PositionViews views;
+
+    PortfolioController(PortfolioMetricsCache metrics, PositionRepository positions, PositionViews views) {
+        this.metrics = metrics;
+        this.positions = positions;
+        this.views = views;
+    }
+
+    @GetMapping
+    @Operation(summary = "Portfolio metrics (spec §3.2.2); positions without a current price add no exposure")
+    PortfolioResponse portfolio(
+            @RequestParam(name = "include_positions", defaultValue = "false") boolean includePositions,
+            @RequestParam(required = false) @Parameter(description = "metrics of this asset's positions only")
+            String asset) {
+        Parameters.asset("asset", asset);
+        PortfolioMetrics all = metrics.current();
+        PortfolioMetrics selected = asset == null ? all : all.onlyAsset(asset);
+        return PortfolioResponse.of(selected, includePositions
+                ? views.view(positions.findAll(new PositionFilter(asset, null, null, null))) : null);
+    }
+
+    @GetMapping("/exposure")
+    @Operation(summary = "Total exposure: SUM(|size| * current_price)")
+    ExposureResponse exposure() {
+        PortfolioMetrics current = metrics.current();
+        return new ExposureResponse(current.totalExposure(), current.calculatedAt());
+    }
+
+    @GetMapping("/pnl")
+    @Operation(summary = "Unrealized, realized and total PnL")
+    PnlResponse pnl() {
+        PortfolioMetrics current = metrics.current();
+        return new PnlResponse(current.totalUnrealizedPnl(), current.totalRealizedPnl(), current.totalPnl(),
+                current.calculatedAt());
+    }
+}

@@ -1,0 +1,42 @@
+package com.ytrader.positionmanager.query.portfolio;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.ytrader.positionmanager.query.position.PositionResponse;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** {@code GET /api/v1/portfolio} in the spec's shape (§4.2); {@code positions} only when asked for. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record PortfolioResponse(
+        BigDecimal totalExposureUsdt,
+        BigDecimal totalUnrealizedPnlUsdt,
+        BigDecimal totalRealizedPnlUsdt,
+        BigDecimal portfolioValueUsdt,
+        long openPositionsCount,
+        long longPositionsCount,
+        long shortPositionsCount,
+        BigDecimal netExposureUsdt,
+        Map<String, AssetExposure> byAsset,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<PositionResponse> positions,
+        Instant calculatedAt) {
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record AssetExposure(BigDecimal exposureUsdt, BigDecimal unrealizedPnlUsdt, BigDecimal size) {
+    }
+
+    public static PortfolioResponse of(PortfolioMetrics metrics, List<PositionResponse> positions) {
+        Map<String, AssetExposure> byAsset = new TreeMap<>();
+        metrics.openAssets().forEach((asset, totals) ->
+                byAsset.put(asset, new AssetExposure(totals.exposure(), totals.unrealizedPnl(), totals.size())));
+        return new PortfolioResponse(metrics.totalExposure(), metrics.totalUnrealizedPnl(),
+                metrics.totalRealizedPnl(), metrics.portfolioValue(), metrics.openPositionsCount(),
+                metrics.longPositionsCount(), metrics.shortPositionsCount(), metrics.netExposure(), byAsset,
+                positions, metrics.calculatedAt());
+    }
+}

@@ -1,0 +1,21 @@
+package com.ytrader.positionmanager.query.position;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** Read-model ids derived from the aggregate id, so that a replay writes the very same rows. */
+public final class PositionIds {
+
+    private PositionIds() {
+    }
+
+    /** The {@code positions.id} of the aggregate {@code BTCUSDT:one-way}. */
+    public static UUID of(String positionKey) {
+        return UUID.nameUUIDFromBytes(positionKey.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The id of a row that one event (aggregate id + sequence number) or one fill of a position produced. */
+    public static UUID of(String positionKey, String discriminator) {
+        return of(positionKey + "#" + discriminator);
+    }
+}

@@ -1,0 +1,60 @@
+package com.ytrader.positionmanager.query.position;
+
+import com.ytrader.positionmanager.events.FillApplied;
+import com.ytrader.positionmanager.events.FillLinked;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * Links each fill to its position in {@code position_orders} (spec 001) with the relationship the aggregate
+ * decided. One row per fill id: a replay inserts nothing twice.
+ */
+@Component
+@ProcessingGroup(PositionProjection.PROCESSING_GROUP)
+class PositionOrderProjection {
+
+    private static final String LINK = """
+            INSERT INTO position_orders (id, position_id, order_id, fill_id, relationship_type, size_delta,
+                execution_price, executed_at)
+            VALUES (:id, :positionId, :orderId, :fillId, :relationship, :sizeDelta, :price, :executedAt)
+            ON CONFLICT (position_id, fill_id) DO NOTHING
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    PositionOrderProjection(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(FillApplied event) {
+        link(event.positionId(), event.orderId(), event.fillId(), event.relationship().wireName(), event.sizeDelta(),
+                event.price(), event.executedAt());
+    }
+
+    /** With the exchange owning the size a fill changes nothing; its delta is what it traded, signed. */
+    @EventHandler
+    void on(FillLinked event) {
+        link(event.positionId(), event.orderId(), event.fillId(), event.relationship().wireName(),
+                event.side().signed(event.quantity()), event.price(), event.executedAt());
+    }
+
+    private void link(String positionKey, String orderId, String fillId, String relationship, BigDecimal sizeDelta,
+                      BigDecimal price, Instant executedAt) {
+        jdbc.update(LINK, new MapSqlParameterSource()
+                .addValue("id", PositionIds.of(positionKey, "fill:" + fillId))
+                .addValue("positionId", PositionIds.of(positionKey))
+                .addValue("orderId", orderId)
+                .addValue("fillId", fillId)
+                .addValue("relationship", relationship)
+                .addValue("sizeDelta", sizeDelta)
+                .addValue("price", price)
+                .addValue("executedAt", PositionRepository.utc(executedAt)));
+    }
+}

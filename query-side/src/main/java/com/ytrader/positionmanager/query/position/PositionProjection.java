@@ -1,0 +1,57 @@
+package com.ytrader.positionmanager.query.position;
+
+import com.ytrader.positionmanager.events.ExchangeReportApplied;
+import com.ytrader.positionmanager.events.FillApplied;
+import com.ytrader.positionmanager.events.FundingApplied;
+import com.ytrader.positionmanager.query.portfolio.PortfolioMetricsCache;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/**
+ * Projects every event that carries a position's figures into {@code positions}. The figures are the decided
+ * state after the event, so the projection copies them; the aggregate's sequence number guards each write.
+ */
+@Component
+@ProcessingGroup(PositionProjection.PROCESSING_GROUP)
+public class PositionProjection {
+
+    public static final String PROCESSING_GROUP = "positions";
+
+    private final PositionRepository positions;
+    private final PortfolioMetricsCache portfolio;
+
+    public PositionProjection(PositionRepository positions, PortfolioMetricsCache portfolio) {
+        this.positions = positions;
+        this.portfolio = portfolio;
+    }
+
+    @EventHandler
+    void on(FillApplied event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        positions.record(event.positionId(), event.asset(), event.mode(), event.position(), sequence, at);
+        portfolio.invalidateAfterCommit();
+    }
+
+    @EventHandler
+    void on(FundingApplied event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        positions.record(event.positionId(), event.asset(), event.mode(), event.position(), sequence, at);
+        portfolio.invalidateAfterCommit();
+    }
+
+    @EventHandler
+    void on(ExchangeReportApplied event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        positions.record(event.positionId(), event.asset(), event.mode(), event.position(), sequence, at);
+        portfolio.invalidateAfterCommit();
+    }
+
+    @ResetHandler
+    void reset() {
+        positions.deleteAll();
+        portfolio.invalidateAfterCommit();
+    }
+}

@@ -1,0 +1,34 @@
+package com.ytrader.positionmanager.query.position;
+
+import com.ytrader.positionmanager.query.features.MlFeatures;
+import com.ytrader.positionmanager.query.portfolio.PortfolioMetricsCache;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** Turns read-model rows into API positions, with features against the current total exposure. */
+@Component
+public class PositionViews {
+
+    private final PortfolioMetricsCache portfolio;
+
+    public PositionViews(PortfolioMetricsCache portfolio) {
+        this.portfolio = portfolio;
+    }
+
+    public PositionResponse view(PositionRow row) {
+        return view(row, portfolio.current().totalExposure(), Instant.now());
+    }
+
+    public List<PositionResponse> view(List<PositionRow> rows) {
+        BigDecimal totalExposure = portfolio.current().totalExposure();
+        Instant now = Instant.now();
+        return rows.stream().map(row -> view(row, totalExposure, now)).toList();
+    }
+
+    private static PositionResponse view(PositionRow row, BigDecimal totalExposure, Instant now) {
+        return PositionResponse.of(row, MlFeatures.of(row.featureInputs(), totalExposure, now));
+    }
+}
