@@ -34,7 +34,8 @@ class EventRevisionTest {
 
         assertThat(stored.getType().getRevision()).isEqualTo("1");
         assertThat(new String(stored.getData(), StandardCharsets.UTF_8))
-                .contains("\"mode\":\"one-way\"", "\"openedAt\":\"2026-11-21T10:00:00Z\"", "\"lifecycle\":3");
+                .contains("\"mode\":\"one-way\"", "\"openedAt\":\"2026-11-21T10:00:00Z\"", "\"lifecycle\":3")
+                .doesNotContain("occurredAt"); // derived, not stored
         PositionOpened readBack = serializer.deserialize(stored);
         assertThat(readBack).isEqualTo(opened);
     }

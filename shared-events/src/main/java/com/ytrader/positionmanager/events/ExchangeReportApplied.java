@@ -27,5 +27,10 @@ public record ExchangeReportApplied(
         BigDecimal realizedPnl,
         boolean entryPriceAdopted,
         boolean sizeAdopted,
-        PositionFigures position) {
+        PositionFigures position) implements PositionEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return updatedTime;
+    }
 }

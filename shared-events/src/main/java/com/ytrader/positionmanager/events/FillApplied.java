@@ -29,5 +29,10 @@ public record FillApplied(
         FillRelationship relationship,
         BigDecimal sizeDelta,
         BigDecimal realizedPnl,
-        PositionFigures position) {
+        PositionFigures position) implements PositionEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return executedAt;
+    }
 }

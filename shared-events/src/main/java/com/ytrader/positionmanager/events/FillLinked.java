@@ -22,5 +22,10 @@ public record FillLinked(
         BigDecimal price,
         BigDecimal fee,
         Instant executedAt,
-        FillRelationship relationship) {
+        FillRelationship relationship) implements PositionEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return executedAt;
+    }
 }

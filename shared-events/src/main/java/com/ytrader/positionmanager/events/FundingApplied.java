@@ -19,5 +19,10 @@ public record FundingApplied(
         String execId,
         BigDecimal amount,
         Instant executedAt,
-        PositionFigures position) {
+        PositionFigures position) implements PositionEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return executedAt;
+    }
 }

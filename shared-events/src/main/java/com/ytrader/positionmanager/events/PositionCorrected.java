@@ -21,5 +21,10 @@ public record PositionCorrected(
         BigDecimal correctedEntryPrice,
         String reason,
         Instant correctedAt,
-        PositionFigures position) {
+        PositionFigures position) implements PositionEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return correctedAt;
+    }
 }

@@ -20,5 +20,10 @@ public record PositionSizeDiscrepancyDetected(
         BigDecimal difference,
         BigDecimal threshold,
         long seq,
-        Instant updatedTime) {
+        Instant updatedTime) implements PositionEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return updatedTime;
+    }
 }

@@ -15,5 +15,10 @@ public record PositionSnapshotTaken(
         PositionMode mode,
         String snapshotId,
         Instant takenAt,
-        PositionFigures position) {
+        PositionFigures position) implements PositionEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return takenAt;
+    }
 }

@@ -19,5 +19,10 @@ public record PositionValidated(
         boolean valid,
         boolean corrected,
         String message,
-        Instant validatedAt) {
+        Instant validatedAt) implements PositionEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return validatedAt;
+    }
 }

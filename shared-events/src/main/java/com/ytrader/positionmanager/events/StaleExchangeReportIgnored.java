@@ -14,5 +14,10 @@ public record StaleExchangeReportIgnored(
         long seq,
         Instant updatedTime,
         long lastAppliedSeq,
-        Instant lastAppliedUpdatedTime) {
+        Instant lastAppliedUpdatedTime) implements PositionEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return updatedTime;
+    }
 }
