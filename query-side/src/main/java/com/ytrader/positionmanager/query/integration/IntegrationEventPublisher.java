@@ -4,6 +4,7 @@ import com.ytrader.positionmanager.events.EventMetadata;
 import com.ytrader.positionmanager.events.ExchangeReportApplied;
 import com.ytrader.positionmanager.events.FillApplied;
 import com.ytrader.positionmanager.events.FundingApplied;
+import com.ytrader.positionmanager.events.PositionCorrected;
 import com.ytrader.positionmanager.events.PositionFigures;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.UpdateSource;
@@ -69,6 +70,13 @@ public class IntegrationEventPublisher {
             @MetaDataValue(EventMetadata.SOURCE) String source, @MetaDataValue(EventMetadata.TRACE_ID) String traceId) {
         publish(event.positionId(), event.asset(), event.mode(), event.position(), message,
                 source != null ? source : UpdateSource.WEBSOCKET.wireName(), traceId);
+    }
+
+    @EventHandler
+    void on(PositionCorrected event, EventMessage<?> message,
+            @MetaDataValue(EventMetadata.SOURCE) String source, @MetaDataValue(EventMetadata.TRACE_ID) String traceId) {
+        publish(event.positionId(), event.asset(), event.mode(), event.position(), message,
+                source != null ? source : UpdateSource.VALIDATION.wireName(), traceId);
     }
 
     private void publish(String positionKey, String asset, PositionMode mode, PositionFigures figures,

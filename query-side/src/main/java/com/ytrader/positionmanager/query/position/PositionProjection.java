@@ -3,6 +3,7 @@ package com.ytrader.positionmanager.query.position;
 import com.ytrader.positionmanager.events.ExchangeReportApplied;
 import com.ytrader.positionmanager.events.FillApplied;
 import com.ytrader.positionmanager.events.FundingApplied;
+import com.ytrader.positionmanager.events.PositionCorrected;
 import com.ytrader.positionmanager.query.portfolio.PortfolioMetricsCache;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -45,6 +46,12 @@ public class PositionProjection {
 
     @EventHandler
     void on(ExchangeReportApplied event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        positions.record(event.positionId(), event.asset(), event.mode(), event.position(), sequence, at);
+        portfolio.invalidateAfterCommit();
+    }
+
+    @EventHandler
+    void on(PositionCorrected event, @SequenceNumber long sequence, @Timestamp Instant at) {
         positions.record(event.positionId(), event.asset(), event.mode(), event.position(), sequence, at);
         portfolio.invalidateAfterCommit();
     }

@@ -1,14 +1,18 @@
 package com.ytrader.positionmanager.query.position;
 
 import com.ytrader.positionmanager.events.PositionClosed;
+import com.ytrader.positionmanager.events.PositionSnapshotTaken;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
 
+import java.util.UUID;
+
 /**
- * Keeps a snapshot of each closed lifecycle. It runs in the positions processing group, in the same batch as
- * the fill or report that closed the position, so the row it copies is the state right after that event.
+ * Keeps the snapshots of each position: those asked for (API, scheduler) and one per closed lifecycle. It runs
+ * in the positions processing group, in the same batch as the event that closed the position, so the row it
+ * copies for a closed lifecycle is the state right after that event.
  */
 @Component
 @ProcessingGroup(PositionProjection.PROCESSING_GROUP)
@@ -26,9 +30,26 @@ class PositionSnapshotProjection {
     void on(PositionClosed event, @SequenceNumber long sequence) {
         positions.find(event.positionId()).ifPresent(position -> {
             snapshots.insert(PositionIds.of(event.positionId(), "event:" + sequence), position.id(), position.asset(),
-                    position.mode(), ClosedPositionSnapshot.of(position, event.lifecycle(), sequence),
+                    position.mode(), SnapshotData.closed(position, event.lifecycle(), sequence),
                     event.lifecycle().closedAt());
             positions.recordSnapshot(event.positionId(), event.lifecycle().closedAt(), sequence);
         });
+    }
+
+    @EventHandler
+    void on(PositionSnapshotTaken event, @SequenceNumber long sequence) {
+        snapshots.insert(snapshotId(event), PositionIds.of(event.positionId()), event.asset(), event.mode(),
+                SnapshotData.taken(event.asset(), event.mode(), event.position(), event.takenAt(), sequence),
+                event.takenAt());
+        positions.recordSnapshot(event.positionId(), event.takenAt(), sequence);
+    }
+
+    /** The command side's snapshot id when it is a UUID, so that what POST /snapshot answers is what GET lists. */
+    private static UUID snapshotId(PositionSnapshotTaken event) {
+        try {
+            return UUID.fromString(event.snapshotId());
+        } catch (IllegalArgumentException notUuid) {
+            return PositionIds.of(event.positionId(), "snapshot:" + event.snapshotId());
+        }
     }
 }

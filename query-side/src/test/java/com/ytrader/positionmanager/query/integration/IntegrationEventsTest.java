@@ -1,0 +1,89 @@
+package com.ytrader.positionmanager.query.integration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ytrader.positionmanager.command.position.ApplyFill;
+import com.ytrader.positionmanager.events.EventMetadata;
+import com.ytrader.positionmanager.events.PositionId;
+import com.ytrader.positionmanager.events.PositionMode;
+import com.ytrader.positionmanager.events.Side;
+import com.ytrader.positionmanager.query.position.PositionIds;
+import com.ytrader.positionmanager.query.support.QuerySideTest;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class IntegrationEventsTest extends QuerySideTest {
+
+    @Autowired
+    private RabbitTemplate rabbit;
+    @Autowired
+    private ObjectMapper json;
+
+    @Test
+    void a_fill_publishes_position_updated_and_portfolio_updated_in_the_spec_formats() throws IOException {
+        String asset = uniqueAsset("INT");
+        Instant executedAt = Instant.now().minus(Duration.ofMinutes(15));
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(ApplyFill.of(asset, PositionMode.ONE_WAY, null,
+                        asset + "-1", "order-1", Side.SELL, new BigDecimal("2"), new BigDecimal("100"),
+                        BigDecimal.ZERO, executedAt))
+                .andMetaData(MetaData.with(EventMetadata.SOURCE, "order_execution")
+                        .and(EventMetadata.TRACE_ID, "trace-" + asset)));
+
+        JsonNode positionUpdated = awaitMessage(PositionUpdated.QUEUE, "trace-" + asset);
+        JsonNode portfolioUpdated = awaitMessage(PortfolioUpdated.QUEUE, "trace-" + asset);
+
+        assertThat(positionUpdated.get("event_type").asText()).isEqualTo("position_updated");
+        assertThat(positionUpdated.get("position_id").asText())
+                .isEqualTo(PositionIds.of(PositionId.of(asset, PositionMode.ONE_WAY)).toString());
+        assertThat(positionUpdated.get("asset").asText()).isEqualTo(asset);
+        assertDecimal(positionUpdated.get("size"), "-2");
+        assertDecimal(positionUpdated.get("unrealized_pnl"), "0");
+        assertDecimal(positionUpdated.get("realized_pnl"), "0");
+        assertThat(positionUpdated.get("mode").asText()).isEqualTo("one-way");
+        assertDecimal(positionUpdated.get("unrealized_pnl_pct"), "0");
+        assertThat(positionUpdated.get("time_held_minutes").asLong()).isBetween(15L, 16L);
+        assertThat(positionUpdated.get("position_size_norm").isNull()).as("no price yet").isTrue();
+        assertThat(positionUpdated.get("update_source").asText()).isEqualTo("order_execution");
+        assertThat(Instant.parse(positionUpdated.get("timestamp").asText())).isBefore(Instant.now());
+
+        assertThat(portfolioUpdated.get("event_type").asText()).isEqualTo("portfolio_updated");
+        assertThat(portfolioUpdated.get("total_exposure_usdt").isTextual()).isTrue();
+        assertThat(portfolioUpdated.get("total_unrealized_pnl_usdt").isTextual()).isTrue();
+        assertThat(portfolioUpdated.get("total_realized_pnl_usdt").isTextual()).isTrue();
+        assertThat(portfolioUpdated.get("open_positions_count").isIntegralNumber()).isTrue();
+        assertThat(portfolioUpdated.get("timestamp").asText()).isEqualTo(positionUpdated.get("timestamp").asText());
+    }
+
+    /** Reads the queue until the message of this trace arrives; messages of other tests are skipped. */
+    private JsonNode awaitMessage(String queue, String traceId) throws IOException {
+        List<JsonNode> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            Message message = rabbit.receive(queue);
+            while (message != null) {
+                JsonNode body = json.readTree(message.getBody());
+                if (traceId.equals(Optional.ofNullable(body.get("trace_id")).map(JsonNode::asText).orElse(null))) {
+                    found.add(body);
+                    return true;
+                }
+                message = rabbit.receive(queue);
+            }
+            return false;
+        });
+        return found.get(0);
+    }
+}
