@@ -4,7 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,22 +17,21 @@ class LagProbeHandler {
 
     static final String PROCESSOR = "lag-probe";
 
-    private final Semaphore open = new Semaphore(Integer.MAX_VALUE);
+    private volatile CountDownLatch gate = new CountDownLatch(0);
 
-    void hold() throws InterruptedException {
-        open.acquire(Integer.MAX_VALUE);
+    void hold() {
+        gate = new CountDownLatch(1);
     }
 
     void release() {
-        open.release(Integer.MAX_VALUE);
+        gate.countDown();
     }
 
     @EventHandler
     void on(LagProbeEvent event) throws InterruptedException {
-        if (!open.tryAcquire(30, TimeUnit.SECONDS)) {
+        if (!gate.await(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the test never released the lag probe");
         }
-        open.release();
     }
 
     record LagProbeEvent(String id) {

@@ -2,6 +2,7 @@ package com.ytrader.positionmanager.observability;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -14,8 +15,12 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-/** A real server on a random port, with the module's auto-configuration as an application gets it. */
+/**
+ * A real server on a random port, with the module's auto-configuration as an application gets it (metrics export
+ * on, which Spring Boot's tests switch off unless asked; all test classes ask, so they share one application).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
 class ObservabilityOverHttpTest {
 
     @Autowired

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.gateway.EventGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import java.time.Duration;
@@ -15,6 +16,7 @@ import static org.awaitility.Awaitility.await;
 
 /** Against the real PostgreSQL event store: the lag is counted in events appended but not yet handled. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
 class ProcessorLagMetricsTest {
 
     @Autowired
@@ -30,7 +32,7 @@ class ProcessorLagMetricsTest {
     }
 
     @Test
-    void lagCountsTheEventsAppendedSinceTheProcessorsPosition() throws InterruptedException {
+    void lagCountsTheEventsAppendedSinceTheProcessorsPosition() {
         awaitLag(0);
         probe.hold();
 
@@ -42,7 +44,7 @@ class ProcessorLagMetricsTest {
     }
 
     @Test
-    void lagFallsToZeroOnceTheProcessorHasCaughtUp() throws InterruptedException {
+    void lagFallsToZeroOnceTheProcessorHasCaughtUp() {
         awaitLag(0);
         probe.hold();
         events.publish(new LagProbeHandler.LagProbeEvent(UUID.randomUUID().toString()));
