@@ -6,7 +6,12 @@ import com.ytrader.positionmanager.query.position.PositionRepository;
 import com.ytrader.positionmanager.query.position.PositionViews;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,24 +25,31 @@ class PortfolioController {
     private final PortfolioMetricsCache metrics;
     private final PositionRepository positions;
     private final PositionViews views;
+    private final RenderedPortfolio rendered;
 
-    PortfolioController(PortfolioMetricsCache metrics, PositionRepository positions, PositionViews views) {
+    PortfolioController(PortfolioMetricsCache metrics, PositionRepository positions, PositionViews views,
+                        RenderedPortfolio rendered) {
         this.metrics = metrics;
         this.positions = positions;
         this.views = views;
+        this.rendered = rendered;
     }
 
     @GetMapping
     @Operation(summary = "Portfolio metrics (spec §3.2.2); positions without a current price add no exposure")
-    PortfolioResponse portfolio(
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PortfolioResponse.class)))
+    ResponseEntity<?> portfolio(
             @RequestParam(name = "include_positions", defaultValue = "false") boolean includePositions,
             @RequestParam(required = false) @Parameter(description = "metrics of this asset's positions only")
             String asset) {
         Parameters.asset("asset", asset);
         PortfolioMetrics all = metrics.current();
+        if (asset == null && !includePositions) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rendered.of(all));
+        }
         PortfolioMetrics selected = asset == null ? all : all.onlyAsset(asset);
-        return PortfolioResponse.of(selected, includePositions
-                ? views.view(positions.findAll(new PositionFilter(asset, null, null, null))) : null);
+        return ResponseEntity.ok(PortfolioResponse.of(selected, includePositions
+                ? views.view(positions.findAll(new PositionFilter(asset, null, null, null))) : null));
     }
 
     @GetMapping("/exposure")

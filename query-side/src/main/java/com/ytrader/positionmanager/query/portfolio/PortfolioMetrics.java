@@ -3,79 +3,119 @@ package com.ytrader.positionmanager.query.portfolio;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.function.ToLongFunction;
 
 /**
- * Portfolio metrics of spec §3.2.2 over a set of positions: totals are sums of the per-asset figures, exact.
- *
- * @param byAsset every asset with a position, open or closed, keyed by asset
+ * Portfolio metrics of spec §3.2.2 over a set of positions: totals are exact sums of the per-asset figures,
+ * summed once when the metrics are computed, so that reading them costs nothing per request.
  */
-public record PortfolioMetrics(SortedMap<String, AssetTotals> byAsset, Instant calculatedAt) {
+public final class PortfolioMetrics {
 
+    private final SortedMap<String, AssetTotals> byAsset;
+    private final SortedMap<String, AssetTotals> openAssets;
+    private final Instant calculatedAt;
+    private final BigDecimal totalExposure;
+    private final BigDecimal totalUnrealizedPnl;
+    private final BigDecimal totalRealizedPnl;
+    private final BigDecimal portfolioValue;
+    private final BigDecimal netExposure;
+    private final long openPositionsCount;
+    private final long longPositionsCount;
+    private final long shortPositionsCount;
+
+    private PortfolioMetrics(SortedMap<String, AssetTotals> byAsset, Instant calculatedAt) {
+        this.byAsset = Collections.unmodifiableSortedMap(byAsset);
+        TreeMap<String, AssetTotals> open = new TreeMap<>();
+        byAsset.forEach((asset, totals) -> {
+            if (totals.hasOpenPositions()) {
+                open.put(asset, totals);
+            }
+        });
+        this.openAssets = Collections.unmodifiableSortedMap(open);
+        this.calculatedAt = calculatedAt;
+        this.totalExposure = sum(AssetTotals::exposure);
+        this.totalUnrealizedPnl = sum(AssetTotals::unrealizedPnl);
+        this.totalRealizedPnl = sum(AssetTotals::realizedPnl);
+        this.portfolioValue = sum(AssetTotals::value);
+        this.netExposure = sum(AssetTotals::longExposure).subtract(sum(AssetTotals::shortExposure));
+        this.openPositionsCount = count(AssetTotals::openPositions);
+        this.longPositionsCount = count(AssetTotals::longPositions);
+        this.shortPositionsCount = count(AssetTotals::shortPositions);
+    }
+
+    /** @param assets every asset with a position, open or closed */
     public static PortfolioMetrics of(Collection<AssetTotals> assets, Instant calculatedAt) {
-        return new PortfolioMetrics(assets.stream().collect(Collectors.toMap(AssetTotals::asset, Function.identity(),
-                (first, second) -> first, TreeMap::new)), calculatedAt);
+        TreeMap<String, AssetTotals> byAsset = new TreeMap<>();
+        assets.forEach(totals -> byAsset.put(totals.asset(), totals));
+        return new PortfolioMetrics(byAsset, calculatedAt);
     }
 
     /** The metrics of one asset's positions alone: an empty portfolio when the asset has none. */
     public PortfolioMetrics onlyAsset(String asset) {
-        AssetTotals totals = byAsset.get(asset);
         TreeMap<String, AssetTotals> only = new TreeMap<>();
+        AssetTotals totals = byAsset.get(asset);
         if (totals != null) {
             only.put(asset, totals);
         }
         return new PortfolioMetrics(only, calculatedAt);
     }
 
+    public Instant calculatedAt() {
+        return calculatedAt;
+    }
+
     public BigDecimal totalExposure() {
-        return sum(AssetTotals::exposure);
+        return totalExposure;
     }
 
     public BigDecimal totalUnrealizedPnl() {
-        return sum(AssetTotals::unrealizedPnl);
+        return totalUnrealizedPnl;
     }
 
     public BigDecimal totalRealizedPnl() {
-        return sum(AssetTotals::realizedPnl);
+        return totalRealizedPnl;
     }
 
     public BigDecimal totalPnl() {
-        return totalUnrealizedPnl().add(totalRealizedPnl());
+        return totalUnrealizedPnl.add(totalRealizedPnl);
     }
 
     public BigDecimal portfolioValue() {
-        return sum(AssetTotals::value);
+        return portfolioValue;
     }
 
     /** Long exposure minus short exposure. */
     public BigDecimal netExposure() {
-        return sum(AssetTotals::longExposure).subtract(sum(AssetTotals::shortExposure));
+        return netExposure;
     }
 
     public long openPositionsCount() {
-        return byAsset.values().stream().mapToLong(AssetTotals::openPositions).sum();
+        return openPositionsCount;
     }
 
     public long longPositionsCount() {
-        return byAsset.values().stream().mapToLong(AssetTotals::longPositions).sum();
+        return longPositionsCount;
     }
 
     public long shortPositionsCount() {
-        return byAsset.values().stream().mapToLong(AssetTotals::shortPositions).sum();
+        return shortPositionsCount;
     }
 
     /** The assets with at least one open position: the spec's {@code by_asset}. */
     public Map<String, AssetTotals> openAssets() {
-        return byAsset.entrySet().stream().filter(entry -> entry.getValue().hasOpenPositions())
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (first, second) -> first,
-                        TreeMap::new));
+        return openAssets;
     }
 
     private BigDecimal sum(Function<AssetTotals, BigDecimal> figure) {
         return byAsset.values().stream().map(figure).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private long count(ToLongFunction<AssetTotals> figure) {
+        return byAsset.values().stream().mapToLong(figure).sum();
     }
 }
