@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Query-side benchmark: 10,000 positions, wrk against two endpoints, then the fill-to-read-model lag at 1,000
+# fills/s with fills appended by another process (pgbench), the query side in its own JVM. Local only.
+set -euo pipefail
+cd "$(dirname "$0")"
+DB=${BENCH_DB:-pm_bench}
+PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q)
+JAR=../../query-side/target/query-side-0.1.0-SNAPSHOT-exec.jar
+
+"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+POSTGRES_DB=$DB POSITION_MANAGER_API_KEY=bench-key POSITION_MANAGER_API_RATE_LIMIT=1000000000 \
+    java -Xmx512m -jar "$JAR" > query-side.log 2>&1 &
+QUERY_SIDE=$!
+trap 'kill $QUERY_SIDE; wait $QUERY_SIDE || true' EXIT
+until curl -sf http://127.0.0.1:4800/health > /dev/null; do sleep 1; done
+
+"${PSQL[@]}" -d "$DB" -f fill-event.sql -f lag-setup.sql
+start=$(date +%s.%N)
+"${PSQL[@]}" -d "$DB" -f seed.sql > /dev/null
+until [ "$("${PSQL[@]}" -d "$DB" -Atc "SELECT count(*) FROM positions")" -ge 10000 ]; do sleep 0.2; done
+echo "seeded and projected 10,000 positions in $(echo "$(date +%s.%N) - $start" | bc) s"
+# the integration-events processor publishes the 10,000 changes too: let it finish before measuring reads
+until [ "$("${PSQL[@]}" -d "$DB" -Atc "SELECT bool_and((convert_from(token, 'UTF8')::json->>'index')::bigint
+        >= (SELECT max(global_index) FROM domain_event_entry)) FROM token_entry")" = "t" ]; do sleep 0.5; done
+echo "integration events published after $(echo "$(date +%s.%N) - $start" | bc) s"
+
+wrk -t2 -c8 -d5s -s random-asset.lua http://127.0.0.1:4800 > /dev/null   # warm-up (JIT)
+echo "== GET /api/v1/positions/{asset}"
+wrk -t2 -c8 -d30s --latency -s random-asset.lua http://127.0.0.1:4800
+echo "== GET /api/v1/portfolio"
+wrk -t2 -c8 -d30s --latency -H "X-API-Key: bench-key" http://127.0.0.1:4800/api/v1/portfolio
+echo "== GET /api/v1/portfolio/exposure"
+wrk -t2 -c8 -d30s --latency -H "X-API-Key: bench-key" http://127.0.0.1:4800/api/v1/portfolio/exposure
+
+echo "== lag at 1,000 fills/s for 30 s"
+pgbench -h 127.0.0.1 -U postgres -n -c 4 -j 2 -R 1000 -T 30 -f lag.pgbench "$DB" | grep -E "tps|latency average"
+sleep 2
+"${PSQL[@]}" -d "$DB" -f lag-report.sql
