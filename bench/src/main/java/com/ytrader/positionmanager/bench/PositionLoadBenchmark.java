@@ -56,8 +56,8 @@ public final class PositionLoadBenchmark {
             Cache cache = app.getBean("positionCache", Cache.class);
             System.out.printf("load with snapshot: %.1f ms (median of %d)%n",
                     medianLoadMillis(repository, cache, positionId), LOADS);
-            jdbc.update("DELETE FROM snapshot_event_entry WHERE aggregate_identifier = ?", positionId);
-            System.out.printf("load from all %d events: %.1f ms (median of %d)%n", stored,
+            int deleted = jdbc.update("DELETE FROM snapshot_event_entry WHERE aggregate_identifier = ?", positionId);
+            System.out.printf("deleted %d snapshots; load from all %d events: %.1f ms (median of %d)%n", deleted, stored,
                     medianLoadMillis(repository, cache, positionId), LOADS);
         }
     }
@@ -68,8 +68,12 @@ public final class PositionLoadBenchmark {
         for (int i = 0; i < LOADS; i++) {
             cache.removeAll();
             long start = System.nanoTime();
-            DefaultUnitOfWork.startAndGet(null).executeWithResult(() -> repository.load(positionId));
+            Long version = DefaultUnitOfWork.startAndGet(null)
+                    .executeWithResult(() -> repository.load(positionId).version()).getPayload();
             millis[i] = (System.nanoTime() - start) / 1e6;
+            if (i == 0) {
+                System.out.printf("  loaded version %d%n", version);
+            }
         }
         java.util.Arrays.sort(millis);
         return millis[LOADS / 2];

@@ -1,5 +1,7 @@
 package com.ytrader.positionmanager.events;
 
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +17,11 @@ public final class PositionId {
 
     public static String of(String asset, PositionMode mode) {
         return asset + ":" + mode.wireName();
+    }
+
+    /** The position's id in the spec's messages and responses ({@code position_id}): a UUID derived from it. */
+    public static UUID uuid(String positionId) {
+        return UUID.nameUUIDFromBytes(positionId.getBytes(StandardCharsets.UTF_8));
     }
 
     public static boolean isValidAsset(String asset) {

@@ -1,0 +1,64 @@
+package com.ytrader.positionmanager.command.api;
+
+import com.ytrader.positionmanager.command.position.TakeSnapshot;
+import com.ytrader.positionmanager.command.position.ValidatePosition;
+import com.ytrader.positionmanager.command.position.ValidationResult;
+import com.ytrader.positionmanager.events.EventMetadata;
+import com.ytrader.positionmanager.events.PositionFigures;
+import com.ytrader.positionmanager.events.PositionId;
+import com.ytrader.positionmanager.events.PositionMode;
+import com.ytrader.positionmanager.events.UpdateSource;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.slf4j.MDC;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The command side's endpoints of spec §4.3: validate a position, take a snapshot of it. */
+@RestController
+@RequestMapping("/api/v1/positions/{asset}")
+class PositionCommandsController {
+
+    private final CommandGateway commands;
+
+    PositionCommandsController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping("/validate")
+    ValidationResponse validate(@PathVariable String asset,
+                                @RequestParam(defaultValue = "one-way") PositionMode mode,
+                                @RequestParam(name = "fix_discrepancies", defaultValue = "true") boolean fix) {
+        ValidationResult result = send(ValidatePosition.of(AssetParameter.check(asset), mode, fix, Instant.now()));
+        return new ValidationResponse(result.valid(), result.message(),
+                result.correctedPosition() == null ? null
+                        : PositionState.of(asset, mode, result.correctedPosition()));
+    }
+
+    @PostMapping("/snapshot")
+    @ResponseStatus(HttpStatus.CREATED)
+    SnapshotResponse snapshot(@PathVariable String asset, @RequestParam(defaultValue = "one-way") PositionMode mode) {
+        String snapshotId = UUID.randomUUID().toString();
+        Instant takenAt = Instant.now();
+        PositionFigures figures = send(TakeSnapshot.of(AssetParameter.check(asset), mode, snapshotId, takenAt));
+        return SnapshotResponse.of(snapshotId, PositionId.uuid(PositionId.of(asset, mode)),
+                PositionState.of(asset, mode, figures), takenAt, MDC.get(EventMetadata.TRACE_ID));
+    }
+
+    private <R> R send(Object command) {
+        String traceId = MDC.get(EventMetadata.TRACE_ID);
+        MetaData metaData = MetaData.with(EventMetadata.SOURCE, UpdateSource.API.wireName())
+                .and(EventMetadata.TRACE_ID, traceId != null ? traceId : UUID.randomUUID().toString())
+                .and(EventMetadata.MESSAGE_ID, "http:" + UUID.randomUUID());
+        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+    }
+}
