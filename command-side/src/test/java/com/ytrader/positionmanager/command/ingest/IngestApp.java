@@ -69,6 +69,11 @@ final class IngestApp implements AutoCloseable {
         return properties == null ? 0 : ((Number) properties.get(RabbitAdmin.QUEUE_MESSAGE_COUNT)).longValue();
     }
 
+    long consumerCount(String queue) {
+        Properties properties = new RabbitAdmin(rabbit.getConnectionFactory()).getQueueProperties(queue);
+        return properties == null ? 0 : ((Number) properties.get(RabbitAdmin.QUEUE_CONSUMER_COUNT)).longValue();
+    }
+
     List<Message> drain(String queue) {
         List<Message> drained = new ArrayList<>();
         for (Message message = rabbit.receive(queue); message != null; message = rabbit.receive(queue)) {
