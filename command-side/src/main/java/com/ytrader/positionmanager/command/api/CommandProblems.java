@@ -7,7 +7,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The command endpoints' errors as RFC 9457 problem+json. */
+/** What only commands can go wrong with, as RFC 9457 problem+json (the rest: http-api's ProblemResponses). */
 @RestControllerAdvice(assignableTypes = PositionCommandsController.class)
 class CommandProblems {
 
@@ -20,13 +20,5 @@ class CommandProblems {
     @ExceptionHandler
     ProblemDetail invalidCommand(InvalidPositionCommandException exception) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, exception.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail invalidParameter(InvalidParameterException exception) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, exception.getMessage());
-        problem.setTitle("Invalid parameter");
-        problem.setProperty("parameter", exception.parameter());
-        return problem;
     }
 }

@@ -1,5 +1,6 @@
 package com.ytrader.positionmanager.command.api;
 
+import com.ytrader.positionmanager.api.Parameters;
 import com.ytrader.positionmanager.command.position.TakeSnapshot;
 import com.ytrader.positionmanager.command.position.ValidatePosition;
 import com.ytrader.positionmanager.command.position.ValidationResult;
@@ -38,7 +39,7 @@ class PositionCommandsController {
     ValidationResponse validate(@PathVariable String asset,
                                 @RequestParam(defaultValue = "one-way") PositionMode mode,
                                 @RequestParam(name = "fix_discrepancies", defaultValue = "true") boolean fix) {
-        ValidationResult result = send(ValidatePosition.of(AssetParameter.check(asset), mode, fix, Instant.now()));
+        ValidationResult result = send(ValidatePosition.of(Parameters.asset("asset", asset), mode, fix, Instant.now()));
         return new ValidationResponse(result.valid(), result.message(),
                 result.correctedPosition() == null ? null
                         : PositionState.of(asset, mode, result.correctedPosition()));
@@ -49,7 +50,7 @@ class PositionCommandsController {
     SnapshotResponse snapshot(@PathVariable String asset, @RequestParam(defaultValue = "one-way") PositionMode mode) {
         String snapshotId = UUID.randomUUID().toString();
         Instant takenAt = Instant.now();
-        PositionFigures figures = send(TakeSnapshot.of(AssetParameter.check(asset), mode, snapshotId, takenAt));
+        PositionFigures figures = send(TakeSnapshot.of(Parameters.asset("asset", asset), mode, snapshotId, takenAt));
         return SnapshotResponse.of(snapshotId, PositionId.uuid(PositionId.of(asset, mode)),
                 PositionState.of(asset, mode, figures), takenAt, MDC.get(EventMetadata.TRACE_ID));
     }

@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PositionCommandsApiTest {
 
     private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
+    private static final String API_KEY = "test-key";
 
     @LocalServerPort
     private int port;
@@ -122,9 +123,30 @@ class PositionCommandsApiTest {
         return eventStore.readEvents(PositionId.of(asset, PositionMode.ONE_WAY)).asStream().toList();
     }
 
+    @Test
+    void a_command_without_a_valid_api_key_is_401_and_records_nothing() {
+        String asset = uniqueAsset();
+        commands.sendAndWait(fill(asset, "1"));
+
+        Response missing = post("/api/v1/positions/" + asset + "/snapshot", null);
+        Response wrong = post("/api/v1/positions/" + asset + "/snapshot", "not-the-key");
+
+        assertThat(missing.status()).isEqualTo(401);
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.contentType()).startsWith("application/problem+json");
+        assertThat(events(asset)).noneMatch(event -> event.getPayload() instanceof PositionSnapshotTaken);
+    }
+
     private Response post(String path) {
-        return RestClient.create("http://127.0.0.1:" + port).post().uri(path)
-                .exchange((request, response) -> {
+        return post(path, API_KEY);
+    }
+
+    private Response post(String path, String apiKey) {
+        RestClient.RequestBodySpec request = RestClient.create("http://127.0.0.1:" + port).post().uri(path);
+        if (apiKey != null) {
+            request = request.header("X-API-Key", apiKey);
+        }
+        return request.exchange((sent, response) -> {
                     byte[] body = response.getBody().readAllBytes();
                     return new Response(response.getStatusCode().value(),
                             String.valueOf(response.getHeaders().getContentType()), parse(body));

@@ -1,6 +1,6 @@
 package com.ytrader.positionmanager.query.portfolio;
 
-import com.ytrader.positionmanager.query.api.Parameters;
+import com.ytrader.positionmanager.api.Parameters;
 import com.ytrader.positionmanager.query.position.PositionFilter;
 import com.ytrader.positionmanager.query.position.PositionRepository;
 import com.ytrader.positionmanager.query.position.PositionViews;

@@ -2,8 +2,8 @@ package com.ytrader.positionmanager.query.position;
 
 import com.ytrader.positionmanager.events.PositionId;
 import com.ytrader.positionmanager.events.PositionMode;
-import com.ytrader.positionmanager.query.api.NotFoundException;
-import com.ytrader.positionmanager.query.api.Parameters;
+import com.ytrader.positionmanager.api.NotFoundException;
+import com.ytrader.positionmanager.api.Parameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

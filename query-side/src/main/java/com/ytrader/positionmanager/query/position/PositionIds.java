@@ -1,6 +1,7 @@
 package com.ytrader.positionmanager.query.position;
 
-import java.nio.charset.StandardCharsets;
+import com.ytrader.positionmanager.events.PositionId;
+
 import java.util.UUID;
 
 /** Read-model ids derived from the aggregate id, so that a replay writes the very same rows. */
@@ -11,7 +12,7 @@ public final class PositionIds {
 
     /** The {@code positions.id} of the aggregate {@code BTCUSDT:one-way}. */
     public static UUID of(String positionKey) {
-        return UUID.nameUUIDFromBytes(positionKey.getBytes(StandardCharsets.UTF_8));
+        return PositionId.uuid(positionKey);
     }
 
     /** The id of a row that one event (aggregate id + sequence number) or one fill of a position produced. */

@@ -1,4 +1,4 @@
-package com.ytrader.positionmanager.query.api;
+package com.ytrader.positionmanager.api;
 
 /** The resource a request names does not exist: answered 404. */
 public class NotFoundException extends RuntimeException {

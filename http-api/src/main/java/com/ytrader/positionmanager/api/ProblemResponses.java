@@ -1,4 +1,4 @@
-package com.ytrader.positionmanager.query.api;
+package com.ytrader.positionmanager.api;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;

@@ -1,4 +1,4 @@
-package com.ytrader.positionmanager.query.api;
+package com.ytrader.positionmanager.api;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -25,9 +25,10 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI positionManagerApi() {
         return new OpenAPI()
-                .info(new Info().title("Position Manager: query API").version("v1")
-                        .description("Positions, snapshots and portfolio metrics read from the event-sourced "
-                                + "read models. Errors are RFC 9457 problem+json."))
+                .info(new Info().title("Position Manager API").version("v1")
+                        .description("Positions, snapshots, portfolio metrics and history read from the "
+                                + "event-sourced read models; validation and snapshots as commands. "
+                                + "Errors are RFC 9457 problem+json."))
                 .components(new Components().addSecuritySchemes("apiKey", new SecurityScheme()
                         .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name(ApiKeyFilter.HEADER)))
                 .addSecurityItem(new SecurityRequirement().addList("apiKey"));

@@ -1,10 +1,9 @@
-package com.ytrader.positionmanager.query.api;
+package com.ytrader.positionmanager.api;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 
 /** The configured API clients: who a presented key belongs to, and each client's rate-limit bucket. */
-@Component
 class ApiClients {
 
     private static final Logger log = LoggerFactory.getLogger(ApiClients.class);

@@ -1,4 +1,4 @@
-package com.ytrader.positionmanager.query.api;
+package com.ytrader.positionmanager.api;
 
 /** A request parameter that is present but not acceptable: answered 400, naming the parameter. */
 public class InvalidParameterException extends RuntimeException {
