@@ -9,6 +9,11 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.MDC;
+import org.springframework.jdbc.datasource.ConnectionHolder;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import javax.sql.DataSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,14 +32,17 @@ final class CommandBatch {
 
     private final CommandBus commands;
     private final TransactionManager transactions;
+    private final DataSource dataSource;
 
-    CommandBatch(CommandBus commands, TransactionManager transactions) {
+    CommandBatch(CommandBus commands, TransactionManager transactions, DataSource dataSource) {
         this.commands = commands;
         this.transactions = transactions;
+        this.dataSource = dataSource;
     }
 
     /** @return each message's command results, in order */
     List<List<Object>> applyInOneTransaction(List<List<CommandMessage<?>>> messages) {
+        releaseConnectionLeftBound();
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         try {
             unitOfWork.attachTransaction(transactions);
@@ -56,6 +64,22 @@ final class CommandBatch {
                 unitOfWork.rollback(e);
             }
             throw e;
+        }
+    }
+
+    /**
+     * A transaction whose connection died (PostgreSQL restarted, connections cut) can fail to roll back and
+     * leave its transaction state and that dead connection bound to this thread; every later transaction of
+     * the thread would then reuse it and fail for ever (measured with the connection-cutting test). Between
+     * batches this consumer thread holds no transaction, so whatever is still bound is such a leftover.
+     */
+    private void releaseConnectionLeftBound() {
+        if (TransactionSynchronizationManager.unbindResourceIfPossible(dataSource) instanceof ConnectionHolder held
+                && held.getConnectionHandle() != null) {
+            DataSourceUtils.releaseConnection(held.getConnection(), dataSource);
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.clear();
         }
     }
 

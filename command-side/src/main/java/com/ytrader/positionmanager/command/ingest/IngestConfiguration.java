@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,8 +48,9 @@ class IngestConfiguration {
     }
 
     @Bean
-    CommandBatch ingestCommandBatch(CommandBus commandBus, TransactionManager transactionManager) {
-        return new CommandBatch(commandBus, transactionManager);
+    CommandBatch ingestCommandBatch(CommandBus commandBus, TransactionManager transactionManager,
+                                    DataSource dataSource) {
+        return new CommandBatch(commandBus, transactionManager, dataSource);
     }
 
     @Bean

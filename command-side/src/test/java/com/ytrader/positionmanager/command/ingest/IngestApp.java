@@ -12,6 +12,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -67,6 +68,11 @@ final class IngestApp implements AutoCloseable {
     long messageCount(String queue) {
         Properties properties = new RabbitAdmin(rabbit.getConnectionFactory()).getQueueProperties(queue);
         return properties == null ? 0 : ((Number) properties.get(RabbitAdmin.QUEUE_MESSAGE_COUNT)).longValue();
+    }
+
+    /** Declares an inbound queue as the service does, for tests that publish before any consumer runs. */
+    void declare(String queue) {
+        new RabbitAdmin(rabbit.getConnectionFactory()).declareQueue(new Queue(queue, true, false, false));
     }
 
     long consumerCount(String queue) {
