@@ -41,8 +41,9 @@ final class DomainEventPublisher {
         this.confirmTimeout = confirmTimeout;
     }
 
-    @EventHandler
-    void on(Object payload, EventMessage<?> event) {
+    /** Takes the message, not the payload: the stored bytes are published as they are, never deserialized. */
+    @EventHandler(payloadType = Object.class)
+    void on(EventMessage<?> event) {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
         List<AMQPMessage> batch = unitOfWork.root().getOrComputeResource(BATCH_RESOURCE, key -> {
             List<AMQPMessage> messages = new ArrayList<>();
