@@ -2,6 +2,7 @@ package com.ytrader.positionmanager.command.ingest;
 
 import com.ytrader.positionmanager.events.PositionId;
 import com.ytrader.positionmanager.events.PositionMode;
+import com.ytrader.positionmanager.testsupport.ReferenceBook;
 import org.springframework.amqp.core.Message;
 
 import java.math.BigDecimal;
@@ -23,7 +24,7 @@ final class FillStream {
     private static final Instant T0 = Instant.parse("2026-11-22T00:00:00Z");
 
     private final List<Message> messages = new ArrayList<>();
-    private final Map<String, ReferencePosition> expected = new LinkedHashMap<>();
+    private final Map<String, ReferenceBook> expected = new LinkedHashMap<>();
     private int redeliveries;
 
     static FillStream generate(int assets, int fills, double redeliveredFraction, long seed) {
@@ -35,7 +36,7 @@ final class FillStream {
         for (int i = 0; i < assets; i++) {
             String asset = prefix + "A" + i;
             names.add(asset);
-            stream.expected.put(asset, new ReferencePosition());
+            stream.expected.put(asset, new ReferenceBook());
         }
         List<Message> pendingRedeliveries = new ArrayList<>();
         for (int n = 0; n < fills; n++) {
@@ -76,7 +77,7 @@ final class FillStream {
         return redeliveries;
     }
 
-    Map<String, ReferencePosition> expected() {
+    Map<String, ReferenceBook> expected() {
         return expected;
     }
 

@@ -1,6 +1,7 @@
 package com.ytrader.positionmanager.command.position;
 
 import com.ytrader.positionmanager.events.PositionFigures;
+import com.ytrader.positionmanager.testsupport.ReferenceBook;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.Side;
 import org.axonframework.test.aggregate.AggregateTestFixture;

@@ -1,4 +1,4 @@
-package com.ytrader.positionmanager.command.position;
+package com.ytrader.positionmanager.testsupport;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -7,14 +7,16 @@ import java.math.MathContext;
  * An independent, deliberately plain computation of a one-way position: it keeps the cost of the open
  * quantity instead of an average price and divides only when asked, at 34 significant digits.
  */
-final class ReferenceBook {
+public final class ReferenceBook {
 
     private BigDecimal quantity = BigDecimal.ZERO;
     private BigDecimal cost = BigDecimal.ZERO;
     private BigDecimal realized = BigDecimal.ZERO;
     private BigDecimal fees = BigDecimal.ZERO;
+    private int fills;
 
-    void fill(boolean buy, BigDecimal fillQuantity, BigDecimal price, BigDecimal fee) {
+    public void fill(boolean buy, BigDecimal fillQuantity, BigDecimal price, BigDecimal fee) {
+        fills++;
         realized = realized.subtract(fee);
         fees = fees.add(fee);
         BigDecimal signed = buy ? fillQuantity : fillQuantity.negate();
@@ -42,19 +44,23 @@ final class ReferenceBook {
         }
     }
 
-    BigDecimal size() {
+    public BigDecimal size() {
         return quantity;
     }
 
-    BigDecimal averageEntryPrice() {
+    public BigDecimal averageEntryPrice() {
         return quantity.signum() == 0 ? null : cost.divide(quantity.abs(), MathContext.DECIMAL128);
     }
 
-    BigDecimal realizedPnl() {
+    public BigDecimal realizedPnl() {
         return realized;
     }
 
-    BigDecimal fees() {
+    public BigDecimal fees() {
         return fees;
+    }
+
+    public int fills() {
+        return fills;
     }
 }
