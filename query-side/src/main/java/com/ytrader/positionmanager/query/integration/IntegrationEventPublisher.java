@@ -17,6 +17,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.amqp.core.MessagePostProcessor;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,6 +26,8 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Publishes {@code position_updated} and {@code portfolio_updated} for every change of a position, from a
@@ -38,6 +42,7 @@ import java.time.Instant;
 public class IntegrationEventPublisher {
 
     public static final String PROCESSING_GROUP = "integration-events";
+    private static final String BATCH_RESOURCE = IntegrationEventPublisher.class.getName() + ".batch";
 
     private final RabbitTemplate rabbit;
     private final PortfolioMetricsCache portfolio;
@@ -81,21 +86,50 @@ public class IntegrationEventPublisher {
 
     private void publish(String positionKey, String asset, PositionMode mode, PositionFigures figures,
                          EventMessage<?> message, String source, String traceId) {
-        PortfolioMetrics metrics = portfolio.current();
+        Batch batch = currentBatch();
         Instant at = message.getTimestamp();
         MlFeatures features = MlFeatures.of(new FeatureInputs(figures.size(), figures.currentPrice(),
                         figures.unrealizedPnl(), figures.entryNotional(), figures.flat() ? null
-                        : figures.lifecycle().openedAt()), metrics.totalExposure(), Instant.now());
+                        : figures.lifecycle().openedAt()), batch.portfolio().totalExposure(), Instant.now());
         PositionUpdated positionUpdated = new PositionUpdated("position_updated", PositionIds.of(positionKey), asset,
                 figures.size(), figures.unrealizedPnl(), figures.realizedPnl(), mode, features.unrealizedPnlPct(),
                 features.timeHeldMinutes(), features.positionSizeNorm(), source, traceId, at);
+        PortfolioMetrics metrics = batch.portfolio();
         PortfolioUpdated portfolioUpdated = new PortfolioUpdated("portfolio_updated", metrics.totalExposure(),
                 metrics.totalUnrealizedPnl(), metrics.totalRealizedPnl(), metrics.openPositionsCount(), traceId, at);
         String eventId = message.getIdentifier();
+        batch.add(PositionUpdated.QUEUE, positionUpdated, eventId + ":position_updated");
+        batch.add(PortfolioUpdated.QUEUE, portfolioUpdated, eventId + ":portfolio_updated");
+    }
+
+    /**
+     * The messages of one processor batch, published together with one wait for the broker's confirms when
+     * the batch commits (a missing confirm fails the batch, which is retried from its token). The portfolio
+     * is read once per batch: reading it per event would recompute it for every event of a busy stream.
+     */
+    private Batch currentBatch() {
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(BATCH_RESOURCE, key -> {
+            Batch batch = new Batch(portfolio.current(), new ArrayList<>());
+            root.onPrepareCommit(committing -> publishAndConfirm(batch.messages()));
+            return batch;
+        });
+    }
+
+    private record Outgoing(String queue, Object body, String messageId) {
+    }
+
+    private record Batch(PortfolioMetrics portfolio, List<Outgoing> messages) {
+        void add(String queue, Object body, String messageId) {
+            messages.add(new Outgoing(queue, body, messageId));
+        }
+    }
+
+    private void publishAndConfirm(List<Outgoing> messages) {
         rabbit.invoke(channel -> {
-            channel.convertAndSend("", PositionUpdated.QUEUE, positionUpdated, withId(eventId + ":position_updated"));
-            channel.convertAndSend("", PortfolioUpdated.QUEUE, portfolioUpdated,
-                    withId(eventId + ":portfolio_updated"));
+            for (Outgoing message : messages) {
+                channel.convertAndSend("", message.queue(), message.body(), withId(message.messageId()));
+            }
             channel.waitForConfirmsOrDie(confirmTimeout.toMillis());
             return null;
         });
