@@ -21,6 +21,10 @@ import java.util.Map;
 public class InfrastructureResolver implements EnvironmentPostProcessor, Ordered {
 
     static final String PROPERTY_SOURCE = "position-manager-infrastructure";
+    /** Where PostgreSQL was found, in words, for the standalone app's start-up summary. */
+    public static final String POSTGRES_LOCATION = "position-manager.infrastructure.postgres-location";
+    /** Where the AMQP broker was found, in words. */
+    public static final String BROKER_LOCATION = "position-manager.infrastructure.broker-location";
 
     private final Log log;
 
@@ -42,6 +46,7 @@ public class InfrastructureResolver implements EnvironmentPostProcessor, Ordered
         resolved.put("spring.datasource.url", postgres.jdbcUrl(settings.postgresDatabase()));
         resolved.put("spring.datasource.username", postgres.user());
         resolved.put("spring.datasource.password", postgres.password());
+        resolved.put(POSTGRES_LOCATION, postgres.description() + ", database " + settings.postgresDatabase());
 
         RabbitLocator.Location rabbit = RabbitLocator.locate(mode, settings);
         log.info("Message broker: " + rabbit.description());
@@ -49,6 +54,7 @@ public class InfrastructureResolver implements EnvironmentPostProcessor, Ordered
         resolved.put("spring.rabbitmq.port", rabbit.port());
         resolved.put("spring.rabbitmq.username", rabbit.user());
         resolved.put("spring.rabbitmq.password", rabbit.password());
+        resolved.put(BROKER_LOCATION, rabbit.description());
         // the embedded broker logs every subscription at INFO
         resolved.put("logging.level.qpid", "WARN");
         resolved.put("logging.level.org.apache.qpid", "WARN");
