@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.web.client.RestClient;
 
 import java.io.IOException;
@@ -27,7 +28,13 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * The context closes after the class and consumes nothing: a cached context left running would claim the
+ * fan-out's token and publish other tests' events.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"position-manager.ingest.enabled=false", "position-manager.fanout.enabled=false"})
+@DirtiesContext
 class PositionCommandsApiTest {
 
     private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
