@@ -54,23 +54,24 @@ public class PositionRepository {
 
     public void record(String positionKey, String asset, PositionMode mode, PositionFigures figures, long version,
                        Instant at) {
+        PositionRow row = PositionRow.of(positionKey, asset, mode, figures, version, at, at, null);
         jdbc.update(RECORD, new MapSqlParameterSource()
-                .addValue("id", PositionIds.of(positionKey))
+                .addValue("id", row.id())
                 .addValue("positionKey", positionKey)
                 .addValue("asset", asset)
                 .addValue("mode", mode.wireName())
-                .addValue("size", figures.size())
-                .addValue("averageEntryPrice", figures.averageEntryPrice())
-                .addValue("currentPrice", figures.currentPrice())
-                .addValue("unrealizedPnl", figures.unrealizedPnl())
-                .addValue("realizedPnl", figures.realizedPnl())
-                .addValue("longSize", figures.longSize())
-                .addValue("shortSize", figures.shortSize())
-                .addValue("entryNotional", figures.entryNotional())
+                .addValue("size", row.size())
+                .addValue("averageEntryPrice", row.averageEntryPrice())
+                .addValue("currentPrice", row.currentPrice())
+                .addValue("unrealizedPnl", row.unrealizedPnl())
+                .addValue("realizedPnl", row.realizedPnl())
+                .addValue("longSize", row.longSize())
+                .addValue("shortSize", row.shortSize())
+                .addValue("entryNotional", row.entryNotional())
                 .addValue("version", version)
                 .addValue("at", utc(at))
-                .addValue("openedAt", utc(figures.lifecycle().openedAt()))
-                .addValue("closedAt", figures.flat() ? utc(figures.lifecycle().closedAt()) : null));
+                .addValue("openedAt", utc(row.openedAt()))
+                .addValue("closedAt", utc(row.closedAt())));
     }
 
     /** Records that a snapshot was taken at {@code at} by the event {@code version}; older events change nothing. */

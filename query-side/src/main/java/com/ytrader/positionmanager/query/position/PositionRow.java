@@ -1,5 +1,6 @@
 package com.ytrader.positionmanager.query.position;
 
+import com.ytrader.positionmanager.events.PositionFigures;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.query.features.FeatureInputs;
 
@@ -26,6 +27,18 @@ public record PositionRow(
         Instant lastUpdated,
         Instant closedAt,
         Instant lastSnapshotAt) {
+
+    /**
+     * The row after an event that carried {@code figures}: the one mapping from figures to the read model, used by
+     * the live projection and by the point-in-time timeline (query.history), so both show the same position.
+     */
+    public static PositionRow of(String positionKey, String asset, PositionMode mode, PositionFigures figures,
+                                 long version, Instant createdAt, Instant lastUpdated, Instant lastSnapshotAt) {
+        return new PositionRow(PositionIds.of(positionKey), asset, mode, figures.size(), figures.averageEntryPrice(),
+                figures.currentPrice(), figures.unrealizedPnl(), figures.realizedPnl(), figures.longSize(),
+                figures.shortSize(), figures.entryNotional(), version, createdAt, figures.lifecycle().openedAt(),
+                lastUpdated, figures.flat() ? figures.lifecycle().closedAt() : null, lastSnapshotAt);
+    }
 
     /** A closed lifecycle is held no longer: its opening time no longer counts. */
     public FeatureInputs featureInputs() {

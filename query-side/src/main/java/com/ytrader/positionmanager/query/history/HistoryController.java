@@ -1,0 +1,121 @@
+package com.ytrader.positionmanager.query.history;
+
+import com.ytrader.positionmanager.api.InvalidParameterException;
+import com.ytrader.positionmanager.api.NotFoundException;
+import com.ytrader.positionmanager.api.Parameters;
+import com.ytrader.positionmanager.events.PositionId;
+import com.ytrader.positionmanager.events.PositionMode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/v1/positions")
+@Tag(name = "history")
+class HistoryController {
+
+    static final int MAX_PAGE = 1000;
+    private static final String CURSOR_PREFIX = "seq:";
+
+    private final PointInTime pointInTime;
+    private final TimelineRepository timeline;
+    private final AuditVerifier verifier;
+
+    HistoryController(PointInTime pointInTime, TimelineRepository timeline, AuditVerifier verifier) {
+        this.pointInTime = pointInTime;
+        this.timeline = timeline;
+        this.verifier = verifier;
+    }
+
+    @GetMapping("/{asset}/as-of")
+    @Operation(summary = "The position exactly as it stood at an instant, features included")
+    AsOfResponse asOf(@PathVariable String asset,
+                      @RequestParam(defaultValue = "one-way") PositionMode mode,
+                      @RequestParam(required = false) @Parameter(description = "ISO-8601 instant") String timestamp,
+                      @RequestParam(defaultValue = "true")
+                      @Parameter(description = "false: only events strictly before the instant") boolean inclusive,
+                      @RequestParam(name = "known_at", required = false)
+                      @Parameter(description = "only events recorded by this instant") String knownAt) {
+        Parameters.asset("asset", asset);
+        Instant at = Timestamps.required("timestamp", timestamp);
+        Instant known = Timestamps.parse("known_at", knownAt);
+        return pointInTime.asOf(asset, mode, at, inclusive, known).orElseThrow(() -> new NotFoundException(
+                "no state of position " + PositionId.of(asset, mode) + " at " + at
+                        + (known == null ? "" : " known at " + known)));
+    }
+
+    @GetMapping("/{asset}/history")
+    @Operation(summary = "Every change of the position, oldest first, with the fields before and after")
+    HistoryResponse history(@PathVariable String asset,
+                            @RequestParam(defaultValue = "one-way") PositionMode mode,
+                            @RequestParam(required = false) @Parameter(description = "business time, inclusive")
+                            String from,
+                            @RequestParam(required = false) @Parameter(description = "business time, inclusive")
+                            String to,
+                            @RequestParam(defaultValue = "100") @Parameter(description = "1 to 1000") int limit,
+                            @RequestParam(required = false) @Parameter(description = "next_cursor of the page before")
+                            String cursor) {
+        Parameters.asset("asset", asset);
+        Parameters.between("limit", limit, 1, MAX_PAGE);
+        Instant fromTime = Timestamps.parse("from", from);
+        Instant toTime = Timestamps.parse("to", to);
+        if (fromTime != null && toTime != null && fromTime.isAfter(toTime)) {
+            throw new InvalidParameterException("from", "from (" + fromTime + ") must not be after to (" + toTime + ")");
+        }
+        long after = cursor == null ? -1 : decode(cursor);
+        String positionId = PositionId.of(asset, mode);
+        if (!timeline.exists(positionId)) {
+            throw new NotFoundException("no position " + positionId);
+        }
+        List<TimelineRepository.Change> changes = timeline.changes(positionId, after, fromTime, toTime, limit + 1);
+        boolean hasMore = changes.size() > limit;
+        List<HistoryResponse.Entry> entries = changes.stream().limit(limit).map(HistoryController::entry).toList();
+        long last = entries.isEmpty() ? after : entries.get(entries.size() - 1).sequenceNumber();
+        return new HistoryResponse(asset, mode, entries, limit, hasMore, last < 0 ? null : encode(last));
+    }
+
+    @GetMapping("/{asset}/history/verify")
+    @Operation(summary = "Recompute the position's audit chain from the event store and report the first broken link")
+    VerifyResponse verify(@PathVariable String asset, @RequestParam(defaultValue = "one-way") PositionMode mode) {
+        Parameters.asset("asset", asset);
+        if (!timeline.exists(PositionId.of(asset, mode))) {
+            throw new NotFoundException("no position " + PositionId.of(asset, mode));
+        }
+        return verifier.verify(asset, mode);
+    }
+
+    private static HistoryResponse.Entry entry(TimelineRepository.Change change) {
+        return new HistoryResponse.Entry(change.eventType(), change.sequenceNumber(), change.globalIndex(),
+                change.eventIdentifier(), change.businessTime(), change.effectiveTime(), change.recordedTime(),
+                change.knownTime(), change.source(), change.traceId(), change.messageId(), change.fillId(),
+                change.orderId(), change.payloadJson(), HistoryResponse.Fields.of(change.before()),
+                HistoryResponse.Fields.of(change.after()), change.hash(), change.previousHash());
+    }
+
+    private static String encode(long sequenceNumber) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((CURSOR_PREFIX + sequenceNumber).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long decode(String cursor) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (!text.startsWith(CURSOR_PREFIX)) {
+                throw new IllegalArgumentException(text);
+            }
+            return Long.parseLong(text.substring(CURSOR_PREFIX.length()));
+        } catch (IllegalArgumentException malformed) {
+            throw new InvalidParameterException("cursor", "cursor is not one this API issued: '" + cursor + "'");
+        }
+    }
+}

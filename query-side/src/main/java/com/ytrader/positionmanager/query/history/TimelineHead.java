@@ -1,0 +1,97 @@
+package com.ytrader.positionmanager.query.history;
+
+import com.ytrader.positionmanager.events.ExchangeReportApplied;
+import com.ytrader.positionmanager.events.FillApplied;
+import com.ytrader.positionmanager.events.FundingApplied;
+import com.ytrader.positionmanager.events.PositionClosed;
+import com.ytrader.positionmanager.events.PositionCorrected;
+import com.ytrader.positionmanager.events.PositionEvent;
+import com.ytrader.positionmanager.events.PositionFigures;
+import com.ytrader.positionmanager.events.PositionMode;
+import com.ytrader.positionmanager.events.PositionSnapshotTaken;
+import com.ytrader.positionmanager.query.position.PositionRow;
+
+import java.time.Instant;
+
+/**
+ * A position right after one of its events, as the timeline carries it forward: the figures, the bookkeeping of the
+ * live {@code positions} row (version, created/updated/snapshot times, with the same rules as
+ * {@code PositionProjection} and {@code PositionSnapshotProjection}), the two running-maximum clocks and the audit
+ * link.
+ *
+ * @param version   the live row's version; null until an event carrying figures created the row
+ * @param createdAt recorded time of the first event that carried figures
+ */
+record TimelineHead(
+        String positionId,
+        long sequenceNumber,
+        PositionFigures figures,
+        Long version,
+        Instant createdAt,
+        Instant lastUpdated,
+        Instant lastSnapshotAt,
+        Instant effectiveTime,
+        Instant knownTime,
+        String hash) {
+
+    /** The state after {@code event}; {@code previous} is the state after the position's event before it, or null. */
+    static TimelineHead after(TimelineHead previous, PositionEvent event, long sequenceNumber, Instant recordedAt,
+                              String hash) {
+        PositionFigures figures = previous == null ? PositionFigures.flat(event.mode()) : previous.figures();
+        Long version = previous == null ? null : previous.version();
+        Instant createdAt = previous == null ? null : previous.createdAt();
+        Instant lastUpdated = previous == null ? null : previous.lastUpdated();
+        Instant lastSnapshotAt = previous == null ? null : previous.lastSnapshotAt();
+        PositionFigures carried = carriedFigures(event);
+        if (carried != null) {
+            figures = carried;
+        }
+        if (carried != null && !(event instanceof PositionSnapshotTaken)) {
+            // the events PositionProjection writes into the live row
+            version = sequenceNumber;
+            createdAt = createdAt == null ? recordedAt : createdAt;
+            lastUpdated = recordedAt;
+        } else if (version != null && event instanceof PositionSnapshotTaken taken) {
+            // a snapshot or a close only marks a live row that exists (PositionSnapshotProjection)
+            version = sequenceNumber;
+            lastSnapshotAt = taken.takenAt();
+        } else if (version != null && event instanceof PositionClosed closed) {
+            version = sequenceNumber;
+            lastSnapshotAt = closed.lifecycle().closedAt();
+        }
+        Instant effective = latest(previous == null ? null : previous.effectiveTime(), event.occurredAt());
+        Instant known = latest(previous == null ? null : previous.knownTime(), recordedAt);
+        return new TimelineHead(event.positionId(), sequenceNumber, figures, version, createdAt, lastUpdated,
+                lastSnapshotAt, effective, known, hash);
+    }
+
+    /** The figures the event itself carries (the state after it), null when it carries none. */
+    static PositionFigures carriedFigures(PositionEvent event) {
+        if (event instanceof FillApplied fill) {
+            return fill.position();
+        }
+        if (event instanceof FundingApplied funding) {
+            return funding.position();
+        }
+        if (event instanceof ExchangeReportApplied report) {
+            return report.position();
+        }
+        if (event instanceof PositionCorrected correction) {
+            return correction.position();
+        }
+        if (event instanceof PositionSnapshotTaken snapshot) {
+            return snapshot.position();
+        }
+        return null;
+    }
+
+    /** The live read model's row as it stood after this event; null before the row existed. */
+    PositionRow row(String asset, PositionMode mode) {
+        return version == null ? null
+                : PositionRow.of(positionId, asset, mode, figures, version, createdAt, lastUpdated, lastSnapshotAt);
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a == null || b.isAfter(a) ? b : a;
+    }
+}

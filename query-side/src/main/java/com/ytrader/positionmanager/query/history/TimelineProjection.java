@@ -1,0 +1,140 @@
+package com.ytrader.positionmanager.query.history;
+
+import com.ytrader.positionmanager.events.EventMetadata;
+import com.ytrader.positionmanager.events.FillApplied;
+import com.ytrader.positionmanager.events.FillLinked;
+import com.ytrader.positionmanager.events.FundingApplied;
+import com.ytrader.positionmanager.events.PositionEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Projects every event of every position into {@code position_timeline}: the state after it (carried forward when
+ * the event changes nothing), its two clocks and its audit link. Events of one position arrive in order (sequenced
+ * per aggregate), so each row is a function of the row before it and the event; rows are inserted once per batch and
+ * a redelivered event's row is left as it is.
+ */
+@Component
+@ProcessingGroup(TimelineProjection.PROCESSING_GROUP)
+public class TimelineProjection {
+
+    public static final String PROCESSING_GROUP = "position-timeline";
+
+    /** Positions whose last row is kept in memory, so that the common case reads nothing back. */
+    private static final int CACHED_POSITIONS = 10_000;
+    private static final String PENDING_ROWS = TimelineProjection.class.getName() + ".pending";
+
+    private final TimelineRepository timeline;
+    private final AuditChain chain;
+    /**
+     * The last row computed per position. A row is a deterministic function of the event store, so a cached row of
+     * a batch that rolled back is still the row a retry computes; it is used only when it is the direct predecessor.
+     */
+    private final Map<String, TimelineHead> heads = Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, TimelineHead> eldest) {
+                    return size() > CACHED_POSITIONS;
+                }
+            });
+
+    public TimelineProjection(TimelineRepository timeline, AuditChain chain) {
+        this.timeline = timeline;
+        this.chain = chain;
+    }
+
+    @EventHandler
+    void on(PositionEvent event, EventMessage<?> message) {
+        DomainEventMessage<?> domainEvent = (DomainEventMessage<?>) message;
+        String positionId = domainEvent.getAggregateIdentifier();
+        long sequenceNumber = domainEvent.getSequenceNumber();
+        TimelineHead previous = previous(positionId, sequenceNumber);
+        byte[] payload = chain.payload(domainEvent);
+        String previousHash = previous == null ? null : previous.hash();
+        TimelineHead head = TimelineHead.after(previous, event, sequenceNumber, domainEvent.getTimestamp(),
+                chain.link(previousHash, domainEvent, payload));
+        heads.put(positionId, head);
+        pendingRows().add(new TimelineRow(head, event.asset(), event.mode(), globalIndex(message),
+                event.getClass().getSimpleName(), domainEvent.getIdentifier(), event.occurredAt(),
+                domainEvent.getTimestamp(), metadata(message, EventMetadata.SOURCE),
+                metadata(message, EventMetadata.TRACE_ID), metadata(message, EventMetadata.MESSAGE_ID),
+                fillId(event), orderId(event), new String(payload, StandardCharsets.UTF_8), previousHash));
+    }
+
+    @ResetHandler
+    void reset() {
+        heads.clear();
+        timeline.truncate();
+    }
+
+    private TimelineHead previous(String positionId, long sequenceNumber) {
+        if (sequenceNumber == 0) {
+            return null;
+        }
+        TimelineHead cached = heads.get(positionId);
+        if (cached != null && cached.sequenceNumber() == sequenceNumber - 1) {
+            return cached;
+        }
+        return timeline.head(positionId, sequenceNumber - 1).orElseThrow(() -> new IllegalStateException(
+                "no timeline row " + positionId + "#" + (sequenceNumber - 1) + " before event #" + sequenceNumber));
+    }
+
+    /** The rows of this batch, inserted together just before its transaction commits. */
+    private List<TimelineRow> pendingRows() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(PENDING_ROWS, key -> {
+            List<TimelineRow> rows = new ArrayList<>();
+            unitOfWork.onPrepareCommit(committing -> timeline.insert(rows));
+            return rows;
+        });
+    }
+
+    private static long globalIndex(EventMessage<?> message) {
+        if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
+            return tracked.trackingToken().position().orElse(-1);
+        }
+        return -1;
+    }
+
+    private static String metadata(EventMessage<?> message, String key) {
+        Object value = message.getMetaData().get(key);
+        return value == null ? null : value.toString();
+    }
+
+    private static String fillId(PositionEvent event) {
+        if (event instanceof FillApplied fill) {
+            return fill.fillId();
+        }
+        if (event instanceof FillLinked linked) {
+            return linked.fillId();
+        }
+        if (event instanceof FundingApplied funding) {
+            return funding.execId();
+        }
+        return null;
+    }
+
+    private static String orderId(PositionEvent event) {
+        if (event instanceof FillApplied fill) {
+            return fill.orderId();
+        }
+        if (event instanceof FillLinked linked) {
+            return linked.orderId();
+        }
+        return null;
+    }
+}

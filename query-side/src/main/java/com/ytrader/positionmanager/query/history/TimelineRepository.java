@@ -1,0 +1,301 @@
+package com.ytrader.positionmanager.query.history;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.ytrader.positionmanager.events.PositionFigures;
+import com.ytrader.positionmanager.events.PositionMode;
+import com.ytrader.positionmanager.query.position.PositionIds;
+import com.ytrader.positionmanager.query.position.PositionRow;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code position_timeline} table. */
+@Repository
+public class TimelineRepository {
+
+    /** The columns that make a {@code positions} row, in the same names. */
+    static final String ROW_COLUMNS = "size, average_entry_price, current_price, unrealized_pnl, realized_pnl, "
+            + "long_size, short_size, entry_notional, version, created_at, opened_at, last_updated, closed_at, "
+            + "last_snapshot_at";
+
+    private static final String INSERT = """
+            INSERT INTO position_timeline (position_id, sequence_number, asset, mode, global_index, event_type,
+                event_identifier, business_time, effective_time, recorded_time, known_time, source, trace_id,
+                message_id, fill_id, order_id, payload, figures, size, average_entry_price, current_price,
+                unrealized_pnl, realized_pnl, long_size, short_size, entry_notional, version, created_at, opened_at,
+                last_updated, closed_at, last_snapshot_at, hash, previous_hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), ?, ?, ?, ?, ?,
+                ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (position_id, sequence_number) DO NOTHING
+            """;
+
+    /** Figures as JSON: the event store's conventions (ISO instants, exact decimals). */
+    static final ObjectMapper FIGURES_JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final NamedParameterJdbcTemplate named;
+    private final JdbcTemplate jdbc;
+
+    public TimelineRepository(NamedParameterJdbcTemplate named) {
+        this.named = named;
+        this.jdbc = named.getJdbcTemplate();
+    }
+
+    void insert(List<TimelineRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(INSERT, rows, rows.size(), (statement, row) -> {
+            TimelineHead head = row.head();
+            PositionRow position = head.row(row.asset(), row.mode());
+            PositionFigures figures = head.figures();
+            int i = 0;
+            statement.setString(++i, head.positionId());
+            statement.setLong(++i, head.sequenceNumber());
+            statement.setString(++i, row.asset());
+            statement.setString(++i, row.mode().wireName());
+            statement.setLong(++i, row.globalIndex());
+            statement.setString(++i, row.eventType());
+            statement.setString(++i, row.eventIdentifier());
+            statement.setObject(++i, utc(row.businessTime()));
+            statement.setObject(++i, utc(head.effectiveTime()));
+            statement.setObject(++i, utc(row.recordedTime()));
+            statement.setObject(++i, utc(head.knownTime()));
+            statement.setString(++i, row.source());
+            statement.setString(++i, row.traceId());
+            statement.setString(++i, row.messageId());
+            statement.setString(++i, row.fillId());
+            statement.setString(++i, row.orderId());
+            statement.setString(++i, row.payloadJson());
+            statement.setString(++i, json(figures));
+            // before the live row exists the columns hold the flat figures and no bookkeeping
+            statement.setBigDecimal(++i, figures.size());
+            statement.setBigDecimal(++i, figures.averageEntryPrice());
+            statement.setBigDecimal(++i, figures.currentPrice());
+            statement.setBigDecimal(++i, figures.unrealizedPnl());
+            statement.setBigDecimal(++i, figures.realizedPnl());
+            statement.setBigDecimal(++i, figures.longSize());
+            statement.setBigDecimal(++i, figures.shortSize());
+            statement.setBigDecimal(++i, figures.entryNotional());
+            if (position == null) {
+                statement.setNull(++i, Types.BIGINT);
+            } else {
+                statement.setLong(++i, position.version());
+            }
+            statement.setObject(++i, utc(head.createdAt()));
+            statement.setObject(++i, utc(position == null ? null : position.openedAt()));
+            statement.setObject(++i, utc(head.lastUpdated()));
+            statement.setObject(++i, utc(position == null ? null : position.closedAt()));
+            statement.setObject(++i, utc(head.lastSnapshotAt()));
+            statement.setString(++i, head.hash());
+            statement.setString(++i, row.previousHash());
+        });
+    }
+
+    void truncate() {
+        jdbc.execute("TRUNCATE position_timeline");
+    }
+
+    Optional<TimelineHead> head(String positionId, long sequenceNumber) {
+        return jdbc.query("""
+                        SELECT position_id, sequence_number, figures, version, created_at, last_updated,
+                            last_snapshot_at, effective_time, known_time, hash
+                        FROM position_timeline WHERE position_id = ? AND sequence_number = ?
+                        """,
+                (rs, rowNumber) -> new TimelineHead(
+                        rs.getString("position_id"),
+                        rs.getLong("sequence_number"),
+                        figures(rs.getString("figures")),
+                        (Long) rs.getObject("version"),
+                        instant(rs, "created_at"),
+                        instant(rs, "last_updated"),
+                        instant(rs, "last_snapshot_at"),
+                        instant(rs, "effective_time"),
+                        instant(rs, "known_time"),
+                        rs.getString("hash")),
+                positionId, sequenceNumber).stream().findFirst();
+    }
+
+    /** A position's state at an instant: the row and the sequence number it reflects. */
+    record AsOf(long sequenceNumber, PositionRow row) {
+    }
+
+    /**
+     * The last row of the position that took effect by {@code at} (strictly before it unless {@code inclusive}) and
+     * was recorded by {@code knownAt} (any time when null). Both clocks never decrease along a position's rows, so
+     * the rows that qualify are a prefix and its last row is the one with the greatest effective time.
+     */
+    Optional<AsOf> asOf(String positionId, Instant at, boolean inclusive, Instant knownAt) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource("positionId", positionId).addValue("at", utc(at));
+        String known = knownClause(knownAt, parameters);
+        return named.query("SELECT position_id, sequence_number, asset, mode, " + ROW_COLUMNS
+                        + " FROM position_timeline WHERE position_id = :positionId AND effective_time "
+                        + (inclusive ? "<=" : "<") + " :at" + known
+                        + " ORDER BY effective_time DESC, sequence_number DESC LIMIT 1",
+                parameters, (rs, rowNumber) -> new AsOf(rs.getLong("sequence_number"), positionRow(rs)))
+                .stream().findFirst();
+    }
+
+    /** Total exposure of the portfolio as it stood: the sum of {@code |size| * current_price} of every position's as-of row. */
+    BigDecimal exposureAt(Instant at, boolean inclusive, Instant knownAt) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource("at", utc(at));
+        String known = knownClause(knownAt, parameters);
+        List<BigDecimal> exposures = named.query("""
+                        SELECT DISTINCT ON (position_id) size, current_price FROM position_timeline
+                        WHERE effective_time %s :at%s
+                        ORDER BY position_id, effective_time DESC, sequence_number DESC
+                        """.formatted(inclusive ? "<=" : "<", known),
+                parameters, (rs, rowNumber) -> exposure(rs.getBigDecimal("size"), rs.getBigDecimal("current_price")));
+        return exposures.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** What one position adds to the total exposure, as the portfolio read model sums it. */
+    static BigDecimal exposure(BigDecimal size, BigDecimal currentPrice) {
+        return currentPrice == null ? BigDecimal.ZERO : size.abs().multiply(currentPrice);
+    }
+
+    boolean exists(String positionId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM position_timeline WHERE position_id = ?)", Boolean.class, positionId));
+    }
+
+    /** One entry of the audit trail: the row, and the row before it (null for the first event). */
+    record Change(long sequenceNumber, long globalIndex, String eventType, String eventIdentifier,
+                  Instant businessTime, Instant effectiveTime, Instant recordedTime, Instant knownTime, String source,
+                  String traceId, String messageId, String fillId, String orderId, String payloadJson,
+                  PositionRow before, PositionRow after, String hash, String previousHash) {
+    }
+
+    /** Changes after sequence number {@code after}, oldest first, business time within [from, to] when given. */
+    List<Change> changes(String positionId, long after, Instant from, Instant to, int limit) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource("positionId", positionId)
+                .addValue("after", after).addValue("limit", limit);
+        StringBuilder where = new StringBuilder(" WHERE t.position_id = :positionId AND t.sequence_number > :after");
+        if (from != null) {
+            where.append(" AND t.business_time >= :from");
+            parameters.addValue("from", utc(from));
+        }
+        if (to != null) {
+            where.append(" AND t.business_time <= :to");
+            parameters.addValue("to", utc(to));
+        }
+        String previousColumns = String.join(", ", java.util.Arrays.stream(ROW_COLUMNS.split(", "))
+                .map(column -> "p." + column + " AS p_" + column).toList());
+        return named.query("SELECT t.*, p.sequence_number AS p_sequence_number, " + previousColumns
+                        + " FROM position_timeline t LEFT JOIN position_timeline p ON p.position_id = t.position_id"
+                        + " AND p.sequence_number = t.sequence_number - 1" + where
+                        + " ORDER BY t.sequence_number LIMIT :limit",
+                parameters, (rs, rowNumber) -> new Change(
+                        rs.getLong("sequence_number"),
+                        rs.getLong("global_index"),
+                        rs.getString("event_type"),
+                        rs.getString("event_identifier"),
+                        instant(rs, "business_time"),
+                        instant(rs, "effective_time"),
+                        instant(rs, "recorded_time"),
+                        instant(rs, "known_time"),
+                        rs.getString("source"),
+                        rs.getString("trace_id"),
+                        rs.getString("message_id"),
+                        rs.getString("fill_id"),
+                        rs.getString("order_id"),
+                        rs.getString("payload"),
+                        rs.getObject("p_sequence_number") == null ? null : positionRow(rs, "p_"),
+                        positionRow(rs),
+                        rs.getString("hash"),
+                        rs.getString("previous_hash")));
+    }
+
+    /** The recorded links of a position, by sequence number. */
+    List<String> hashes(String positionId) {
+        List<String> hashes = new ArrayList<>();
+        jdbc.query("SELECT hash FROM position_timeline WHERE position_id = ? ORDER BY sequence_number",
+                rs -> {
+                    hashes.add(rs.getString(1));
+                }, positionId);
+        return hashes;
+    }
+
+    private static String knownClause(Instant knownAt, MapSqlParameterSource parameters) {
+        if (knownAt == null) {
+            return "";
+        }
+        parameters.addValue("knownAt", utc(knownAt));
+        return " AND known_time <= :knownAt";
+    }
+
+    /** The live row's columns of this timeline row; null before the live row existed. */
+    static PositionRow positionRow(ResultSet rs) throws SQLException {
+        return positionRow(rs, "");
+    }
+
+    private static PositionRow positionRow(ResultSet rs, String prefix) throws SQLException {
+        Object version = rs.getObject(prefix + "version");
+        if (version == null) {
+            return null;
+        }
+        return new PositionRow(
+                PositionIds.of(rs.getString("position_id")),
+                rs.getString("asset"),
+                PositionMode.fromWireName(rs.getString("mode")),
+                rs.getBigDecimal(prefix + "size"),
+                rs.getBigDecimal(prefix + "average_entry_price"),
+                rs.getBigDecimal(prefix + "current_price"),
+                rs.getBigDecimal(prefix + "unrealized_pnl"),
+                rs.getBigDecimal(prefix + "realized_pnl"),
+                rs.getBigDecimal(prefix + "long_size"),
+                rs.getBigDecimal(prefix + "short_size"),
+                rs.getBigDecimal(prefix + "entry_notional"),
+                ((Number) version).longValue(),
+                instant(rs, prefix + "created_at"),
+                instant(rs, prefix + "opened_at"),
+                instant(rs, prefix + "last_updated"),
+                instant(rs, prefix + "closed_at"),
+                instant(rs, prefix + "last_snapshot_at"));
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static String json(PositionFigures figures) {
+        try {
+            return FIGURES_JSON.writeValueAsString(figures);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static PositionFigures figures(String json) {
+        try {
+            return FIGURES_JSON.readValue(json, PositionFigures.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
