@@ -77,7 +77,8 @@ class IngestFailureRecoveryTest {
                     assertThat(second.alive()).as(second.logTail()).isTrue();
                     assertThat(reader.messageCount(queues.orderExecuted())).isZero();
                     stream.expected().forEach((asset, reference) -> assertThat(
-                            reader.figures(FillStream.positionId(asset)).fillCount()).isEqualTo(reference.fills()));
+                            reader.figures(FillStream.positionId(asset))).isNotNull()
+                            .extracting("fillCount").isEqualTo((long) reference.fills()));
                 });
                 assertMatchesReference(reader, stream);
                 assertThat(reader.messageCount(IngestProperties.deadLetterQueue(queues.orderExecuted()))).isZero();
