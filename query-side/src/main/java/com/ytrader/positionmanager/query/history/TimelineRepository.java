@@ -22,6 +22,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,10 +78,10 @@ public class TimelineRepository {
             statement.setLong(++i, row.globalIndex());
             statement.setString(++i, row.eventType());
             statement.setString(++i, row.eventIdentifier());
-            statement.setObject(++i, utc(row.businessTime()));
-            statement.setObject(++i, utc(head.effectiveTime()));
-            statement.setObject(++i, utc(row.recordedTime()));
-            statement.setObject(++i, utc(head.knownTime()));
+            statement.setObject(++i, clock(row.businessTime()));
+            statement.setObject(++i, clock(head.effectiveTime()));
+            statement.setObject(++i, clock(row.recordedTime()));
+            statement.setObject(++i, clock(head.knownTime()));
             statement.setString(++i, row.source());
             statement.setString(++i, row.traceId());
             statement.setString(++i, row.messageId());
@@ -272,6 +273,14 @@ public class TimelineRepository {
                 instant(rs, prefix + "last_updated"),
                 instant(rs, prefix + "closed_at"),
                 instant(rs, prefix + "last_snapshot_at"));
+    }
+
+    /**
+     * The clocks are kept to whole microseconds, cut (never rounded up, as PostgreSQL would): a stored time is never
+     * later than the true one, so an instant taken after an event was recorded is never before its stored time.
+     */
+    static OffsetDateTime clock(Instant instant) {
+        return utc(instant.truncatedTo(ChronoUnit.MICROS));
     }
 
     static OffsetDateTime utc(Instant instant) {
