@@ -1,0 +1,162 @@
+package com.ytrader.positionmanager.query.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ytrader.positionmanager.events.PositionMode;
+import com.ytrader.positionmanager.events.Side;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.client.RestClient;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TrainingBatchTest extends HistoryTestSupport {
+
+    private static final PositionMode ONE_WAY = PositionMode.ONE_WAY;
+
+    @LocalServerPort
+    private int port;
+    @Autowired
+    private ObjectMapper json;
+
+    private String a;
+    private String b;
+    private Instant base;
+
+    /**
+     * Two positions before anything else in the store took effect, so that at these instants they are the whole
+     * portfolio: A opens at base (1 @ 100) and is marked at 100 at +10 s; B opens at +20 s (2 @ 50), marked 50 at +30 s.
+     */
+    @BeforeEach
+    void twoPositionsAloneInTheirTime() {
+        Timestamp earliest = jdbc.queryForObject("SELECT min(effective_time) FROM position_timeline", Timestamp.class);
+        base = (earliest == null ? Instant.parse("2020-01-01T00:00:00Z") : earliest.toInstant())
+                .minusSeconds(86_400).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        a = uniqueAsset("TRA");
+        b = uniqueAsset("TRB");
+        fill(a, ONE_WAY, null, a + "-1", Side.BUY, "1", "100", "0", base);
+        report(a, ONE_WAY, 0, "1", "100", "100", "0", "0", 1, base.plusSeconds(10));
+        fill(b, ONE_WAY, null, b + "-1", Side.BUY, "2", "50", "0", base.plusSeconds(20));
+        report(b, ONE_WAY, 0, "2", "50", "50", "0", "0", 1, base.plusSeconds(30));
+        awaitTimeline();
+    }
+
+    private record Ask(String asset, int seconds, String size, String norm) {
+    }
+
+    /** Input order is not time order; expectations are strictly-before (inclusive=false). */
+    private List<Ask> asks() {
+        return List.of(
+                new Ask(a, 30, "1", "1"),        // B's mark at +30 s is not before +30 s: B has no price yet
+                new Ask(a, 40, "1", "0.5"),      // 100 of 200
+                new Ask(a, 0, null, null),       // A's own opening fill at base is not before base
+                new Ask(a, 15, "1", "1"),
+                new Ask(b, 10, null, null),
+                new Ask(b, 30, "2", null),       // no price of B yet
+                new Ask(b, 31, "2", "0.5"),
+                new Ask(a, 10, "1", null));      // A's mark at +10 s is not before +10 s
+    }
+
+    @Test
+    void ndjson_rows_come_back_in_input_order_strictly_before_each_timestamp_with_the_portfolio_of_that_instant() {
+        List<Ask> asks = asks();
+        StringBuilder body = new StringBuilder("[");
+        for (Ask ask : asks) {
+            body.append(body.length() > 1 ? "," : "").append("{\"asset\":\"").append(ask.asset())
+                    .append("\",\"mode\":\"one-way\",\"timestamp\":\"").append(base.plusSeconds(ask.seconds()))
+                    .append("\"}");
+        }
+        String result = post(body.append("]").toString(), "application/json", "application/x-ndjson");
+        String[] lines = result.split("\n");
+        assertThat(lines).hasSize(asks.size());
+        for (int i = 0; i < asks.size(); i++) {
+            JsonNode line = read(lines[i]);
+            Ask ask = asks.get(i);
+            assertThat(line.get("row").asInt()).isEqualTo(i);
+            assertThat(line.get("asset").asText()).isEqualTo(ask.asset());
+            assertThat(line.get("found").asBoolean()).as("row %d", i).isEqualTo(ask.size() != null);
+            if (ask.size() == null) {
+                continue;
+            }
+            assertDecimal(line.get("size"), ask.size());
+            assertNorm(line.get("position_size_norm"), ask.norm(), i);
+            // the same state as the single as-of endpoint: one computation
+            JsonNode single = asOf(ask.asset(), ONE_WAY, base.plusSeconds(ask.seconds()), false, null).body();
+            single.fieldNames().forEachRemaining(field ->
+                    assertThat(line.get(field)).as("row %d %s", ask.seconds(), field).isEqualTo(single.get(field)));
+        }
+    }
+
+    @Test
+    void csv_in_and_out_keeps_input_order_strictly_before_each_timestamp() {
+        List<Ask> asks = asks();
+        StringBuilder body = new StringBuilder("asset,mode,timestamp\n");
+        for (Ask ask : asks) {
+            body.append(ask.asset()).append(",one-way,").append(base.plusSeconds(ask.seconds())).append('\n');
+        }
+        String[] lines = post(body.toString(), "text/csv", "text/csv").split("\n");
+        assertThat(lines[0]).startsWith("row,found,asset,mode,as_of,sequence_number,size,");
+        List<String> header = List.of(lines[0].split(",", -1));
+        assertThat(lines).hasSize(asks.size() + 1);
+        for (int i = 0; i < asks.size(); i++) {
+            String[] cells = lines[i + 1].split(",", -1);
+            Ask ask = asks.get(i);
+            assertThat(cells).hasSize(header.size());
+            assertThat(cells[header.indexOf("row")]).isEqualTo(Integer.toString(i));
+            assertThat(cells[header.indexOf("found")]).isEqualTo(Boolean.toString(ask.size() != null));
+            if (ask.size() != null) {
+                assertThat(new BigDecimal(cells[header.indexOf("size")])).isEqualByComparingTo(ask.size());
+                String norm = cells[header.indexOf("position_size_norm")];
+                if (ask.norm() == null) {
+                    assertThat(norm).as("row %d", i).isEmpty();
+                } else {
+                    assertThat(new BigDecimal(norm)).as("row %d", i).isEqualByComparingTo(ask.norm());
+                }
+            }
+        }
+    }
+
+    @Test
+    void a_bad_row_is_a_400_naming_it() {
+        String body = "[{\"asset\":\"" + a + "\",\"timestamp\":\"" + base + "\"},{\"asset\":\"" + a
+                + "\",\"timestamp\":\"soon\"}]";
+        JsonNode problem = RestClient.create("http://127.0.0.1:" + port).post()
+                .uri("/api/v1/training/position-states").header("X-API-Key", API_KEY)
+                .header("Content-Type", "application/json").body(body)
+                .exchange((request, response) -> {
+                    assertThat(response.getStatusCode().value()).isEqualTo(400);
+                    return json.readTree(response.getBody());
+                });
+        assertThat(problem.get("parameter").asText()).isEqualTo("rows[1].timestamp");
+    }
+
+    private void assertNorm(JsonNode actual, String expected, int row) {
+        if (expected == null) {
+            assertThat(actual == null || actual.isNull()).as("row %d", row).isTrue();
+        } else {
+            assertDecimal(actual, expected);
+        }
+    }
+
+    private String post(String body, String contentType, String accept) {
+        return RestClient.create("http://127.0.0.1:" + port).post()
+                .uri("/api/v1/training/position-states?inclusive=false")
+                .header("X-API-Key", API_KEY).header("Content-Type", contentType).header("Accept", accept)
+                .body(body).retrieve().body(String.class);
+    }
+
+    private JsonNode read(String line) {
+        try {
+            return json.readTree(line);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
