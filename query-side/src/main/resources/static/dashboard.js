@@ -1,6 +1,7 @@
 "use strict";
-// The dashboard polls the REST API. Every number is shown exactly as the API's JSON string (decimals are strings
-// there); floats are used only to place points and bars, never to print a figure.
+// The dashboard polls the REST API. Every number is the API's JSON string (decimals are strings there), printed
+// as it is except for one rule: more than 8 fraction digits are cut to 8 and marked with "…" (the full string is
+// in the cell's tooltip). Floats are used only to place points and bars, never to print a figure.
 
 const POLL_MILLIS = 1500;
 const KEY_STORAGE = "position-manager.api-key";
@@ -13,6 +14,7 @@ const POSITION_FIELDS = ["size", "average_entry_price", "current_price", "unreal
     "unrealized_pnl_pct", "time_held_minutes", "position_size_norm"];
 const PNL_FIELDS = new Set(["unrealized_pnl", "realized_pnl", "unrealized_pnl_pct"]);
 const EMPTY = "—";
+const SHOWN_FRACTION_DIGITS = 8;
 
 const state = {
     apiKey: null,
@@ -77,6 +79,12 @@ function text(value) {
     return value === null || value === undefined ? EMPTY : String(value);
 }
 
+function figure(value) {
+    const full = text(value);
+    const match = /^(-?\d+\.\d{8})\d+$/.exec(full);
+    return match ? `${match[1]}…` : full;
+}
+
 function signClass(value) {
     const shown = text(value);
     if (shown === EMPTY || /^-?0(\.0*)?$/.test(shown)) {
@@ -87,8 +95,11 @@ function signClass(value) {
 
 function cell(row, value, options = {}) {
     const td = document.createElement("td");
-    td.textContent = text(value);
-    if (options.numeric) td.className = "r";
+    td.textContent = options.numeric ? figure(value) : text(value);
+    if (options.numeric) {
+        td.className = "r";
+        if (figure(value) !== text(value)) td.title = text(value);
+    }
     if (options.pnl) td.classList.add(...[signClass(value)].filter(Boolean));
     if (options.testId) td.dataset.testid = options.testId;
     if (options.title) td.title = options.title;
@@ -98,7 +109,8 @@ function cell(row, value, options = {}) {
 
 function setNumber(testId, value, pnl) {
     const element = document.querySelector(`[data-testid="${testId}"]`);
-    element.textContent = text(value);
+    element.textContent = figure(value);
+    element.title = figure(value) !== text(value) ? text(value) : "";
     if (pnl) {
         element.classList.remove("pos", "neg");
         const sign = signClass(value);
@@ -126,7 +138,7 @@ function renderPositions(positions) {
     const rows = positions.map((position) => {
         const key = positionKey(position);
         const row = document.createElement("tr");
-        row.dataset.testid = `position-${key}`;
+        row.dataset.testid = `row-${key}`;
         if (state.selected && positionKey(state.selected) === key) row.classList.add("selected");
         if (position.closed_at) row.classList.add("closed");
         cell(row, position.asset);
@@ -157,11 +169,11 @@ function renderExposure(portfolio) {
         const share = largest > 0 ? Math.abs(parseFloat(totals.exposure_usdt)) / largest : 0;
         fill.style.width = `${(share * 100).toFixed(1)}%`;
         track.appendChild(fill);
-        const figure = document.createElement("span");
-        figure.className = "num";
-        figure.dataset.testid = `exposure-${asset}`;
-        figure.textContent = text(totals.exposure_usdt);
-        row.append(name, track, figure);
+        const amount = document.createElement("span");
+        amount.className = "num";
+        amount.dataset.testid = `exposure-${asset}`;
+        amount.textContent = figure(totals.exposure_usdt);
+        row.append(name, amount, track);
         return row;
     });
     if (bars.length === 0) {
@@ -240,7 +252,7 @@ function renderHistory() {
         cell(row, entry.timestamp);
         cell(row, entry.source);
         cell(row, entry.trace_id, {title: entry.message_id ? `message ${entry.message_id}` : undefined});
-        cell(row, `${text(entry.before && entry.before.size)} → ${text(entry.after && entry.after.size)}`,
+        cell(row, `${figure(entry.before && entry.before.size)} → ${figure(entry.after && entry.after.size)}`,
             {numeric: true, testId: `history-${seq}-size`});
         cell(row, entry.after && entry.after.realized_pnl, {numeric: true, pnl: true});
         return row;

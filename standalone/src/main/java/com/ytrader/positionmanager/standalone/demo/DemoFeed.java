@@ -1,8 +1,6 @@
 package com.ytrader.positionmanager.standalone.demo;
 
 import com.ytrader.positionmanager.command.ingest.IngestProperties;
-import com.ytrader.positionmanager.events.PositionMode;
-import com.ytrader.positionmanager.query.position.PositionRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -30,23 +28,23 @@ public class DemoFeed implements SmartLifecycle {
 
     private final RabbitTemplate rabbit;
     private final IngestProperties.Queues queues;
-    private final PositionRepository positions;
+    private final StoredPositions stored;
     private final Duration interval;
     private final List<DemoInstrument> instruments;
     private final DemoMessages messages = new DemoMessages();
 
     private ScheduledExecutorService ticker;
     private volatile boolean running;
-    /** Set when the simulated positions must be (re)aligned with the stored ones before the next tick. */
+    /** Set when the simulated positions must be (re)aligned with the stored ones (at start, after a failed tick). */
     private boolean resumeFromStore = true;
     private boolean reportHalf = true;
     private long lastSeq;
 
-    DemoFeed(RabbitTemplate rabbit, IngestProperties.Queues queues, PositionRepository positions, Duration interval,
+    DemoFeed(RabbitTemplate rabbit, IngestProperties.Queues queues, StoredPositions stored, Duration interval,
              RandomGenerator random) {
         this.rabbit = rabbit;
         this.queues = queues;
-        this.positions = positions;
+        this.stored = stored;
         this.interval = interval;
         this.instruments = DemoAsset.ALL.stream().map(asset -> new DemoInstrument(asset, random)).toList();
     }
@@ -93,7 +91,11 @@ public class DemoFeed implements SmartLifecycle {
     private void halfTick() {
         try {
             if (resumeFromStore) {
-                resumeFromStore();
+                if (!stored.settled(instruments)) {
+                    return;
+                }
+                stored.resume(instruments);
+                resumeFromStore = false;
             }
             Instant now = Instant.now();
             if (reportHalf) {
@@ -111,15 +113,6 @@ public class DemoFeed implements SmartLifecycle {
             resumeFromStore = true;
             log.warn("Demo feed tick failed, retrying next tick: {}", e.getMessage());
         }
-    }
-
-    /** Continues from what a previous run (or a failed tick) left in the read model. */
-    private void resumeFromStore() {
-        for (DemoInstrument instrument : instruments) {
-            positions.find(instrument.asset().symbol(), PositionMode.ONE_WAY).ifPresent(row ->
-                    instrument.position().resumeFrom(row.size(), row.averageEntryPrice(), row.realizedPnl()));
-        }
-        resumeFromStore = false;
     }
 
     /** Exchange sequence numbers grow across runs too, else the position would ignore a new run's reports as stale. */

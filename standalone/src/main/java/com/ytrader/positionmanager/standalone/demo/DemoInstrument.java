@@ -42,6 +42,14 @@ final class DemoInstrument {
         return price.price();
     }
 
+    /** Continues from a stored position: the exchange's view and the mark price where the last run left them. */
+    void resumeFrom(BigDecimal size, BigDecimal entryPrice, BigDecimal realisedPnl, BigDecimal markPrice) {
+        position.resumeFrom(size, entryPrice, realisedPnl);
+        if (markPrice != null) {
+            price.resumeAt(markPrice);
+        }
+    }
+
     void movePrice() {
         price.step();
     }

@@ -24,6 +24,11 @@ final class PriceWalk {
         return price;
     }
 
+    /** Continues from the mark price a previous run left, on this asset's tick. */
+    void resumeAt(BigDecimal mark) {
+        price = mark.divide(asset.tickSize(), 0, RoundingMode.HALF_EVEN).multiply(asset.tickSize()).max(asset.tickSize());
+    }
+
     BigDecimal step() {
         BigDecimal factor = BigDecimal.valueOf(1 + random.nextGaussian() * STEP_DEVIATION);
         BigDecimal next = price.multiply(factor).divide(asset.tickSize(), 0, RoundingMode.HALF_EVEN)

@@ -1,0 +1,179 @@
+package com.ytrader.positionmanager.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.ytrader.positionmanager.standalone.demo.DemoFeed;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The dashboard in a real headless Chromium against the standalone app with its demo feed: positions move, then,
+ * with the feed stopped and the read models settled, every figure the page shows equals the REST API's string.
+ * Leaves a screenshot in {@code standalone/target/dashboard.png}.
+ */
+@StandaloneAppTest
+class DashboardBrowserTest {
+
+    private static final List<String> DEMO_ASSETS = List.of("BTCUSDT", "ETHUSDT", "SOLUSDT", "XRPUSDT", "DOGEUSDT");
+    private static final List<String> POSITION_FIELDS = List.of("size", "average_entry_price", "current_price",
+            "unrealized_pnl", "realized_pnl", "unrealized_pnl_pct", "time_held_minutes", "position_size_norm");
+    private static final String EMPTY = "—";
+    private static final Pattern LONG_FRACTION = Pattern.compile("(-?\\d+\\.\\d{8})\\d+");
+    private static final Path SCREENSHOT = Path.of("target", "dashboard.png");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Environment environment;
+    @Autowired
+    DemoFeed demoFeed;
+
+    private ChromeDriver browser;
+    private DashboardPage page;
+    private StandaloneApi api;
+
+    @BeforeEach
+    void openBrowser() {
+        api = new StandaloneApi(port, LocalApiKey.of(environment).value());
+        browser = HeadlessChromium.start(1500, 1400);
+        page = new DashboardPage(browser);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (page != null) {
+            page.saveScreenshot(SCREENSHOT);
+        }
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void the_page_shows_moving_demo_positions_and_every_figure_equals_the_api() {
+        page.open(api.base() + "/#api-key=" + LocalApiKey.of(environment).value());
+
+        await("demo positions on the page").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> DEMO_ASSETS.stream().allMatch(asset ->
+                        page.isDisplayed("position-" + asset + "-one-way-size")));
+        await("BTCUSDT selected").atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+            page.selectPosition("BTCUSDT", "one-way");
+            assertThat(page.text("history-position")).isEqualTo("BTCUSDT (one-way)");
+        });
+        await("its history on the page").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
+                .until(() -> page.figures("history-").keySet().stream().filter(id -> id.endsWith("-size")).count()
+                        >= 10);
+        String exposureWhileMoving = page.text("portfolio-total-exposure");
+        await("the figures move").atMost(Duration.ofSeconds(10))
+                .until(() -> !page.text("portfolio-total-exposure").equals(exposureWhileMoving));
+
+        demoFeed.stop();
+        awaitSettledApi();
+
+        AtomicReference<Map<String, String>> expected = new AtomicReference<>();
+        await("the page shows the API's figures").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(700))
+                .untilAsserted(() -> {
+                    expected.set(figuresFromApi());
+                    assertThat(figuresOnPage()).isEqualTo(expected.get());
+                });
+        assertThat(expected.get()).containsKeys(DEMO_ASSETS.stream()
+                .map(asset -> "position-" + asset + "-one-way-size").toArray(String[]::new));
+
+        assertThat(page.isDisplayed("history-message")).as("the history endpoint answers").isFalse();
+        await("the newest change of the selected position in its audit trail").atMost(Duration.ofSeconds(10))
+                .untilAsserted(this::newestHistoryEntryIsShown);
+        assertThat(page.chartPaths("size-chart")).isEqualTo(1);
+        assertThat(page.chartPaths("pnl-chart")).isEqualTo(2);
+    }
+
+    /** Stopped feed, consumed queues, caught-up projections: two reads a second apart agree. */
+    private void awaitSettledApi() {
+        AtomicReference<JsonNode> previous = new AtomicReference<>();
+        await("the read models settle").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    JsonNode now = api.get("/api/v1/positions");
+                    return Objects.equals(previous.getAndSet(now), now);
+                });
+    }
+
+    private Map<String, String> figuresOnPage() {
+        Map<String, String> shown = new TreeMap<>();
+        shown.putAll(page.figures("position-"));
+        shown.putAll(page.figures("portfolio-"));
+        shown.putAll(page.figures("exposure-"));
+        return shown;
+    }
+
+    private Map<String, String> figuresFromApi() {
+        Map<String, String> figures = new TreeMap<>();
+        for (JsonNode position : api.get("/api/v1/positions").path("positions")) {
+            String key = "position-" + position.path("asset").asText() + "-" + position.path("mode").asText() + "-";
+            POSITION_FIELDS.forEach(field -> figures.put(key + field, shown(position.path(field))));
+        }
+        JsonNode portfolio = api.get("/api/v1/portfolio");
+        figures.put("portfolio-total-exposure", shown(portfolio.path("total_exposure_usdt")));
+        figures.put("portfolio-net-exposure", shown(portfolio.path("net_exposure_usdt")));
+        figures.put("portfolio-open-count", shown(portfolio.path("open_positions_count")));
+        figures.put("portfolio-long-count", shown(portfolio.path("long_positions_count")));
+        figures.put("portfolio-short-count", shown(portfolio.path("short_positions_count")));
+        portfolio.path("by_asset").fields().forEachRemaining(asset ->
+                figures.put("exposure-" + asset.getKey(), shown(asset.getValue().path("exposure_usdt"))));
+        JsonNode pnl = api.get("/api/v1/portfolio/pnl");
+        figures.put("portfolio-unrealized-pnl", shown(pnl.path("total_unrealized_pnl_usdt")));
+        figures.put("portfolio-realized-pnl", shown(pnl.path("total_realized_pnl_usdt")));
+        figures.put("portfolio-total-pnl", shown(pnl.path("total_pnl_usdt")));
+        return figures;
+    }
+
+    private void newestHistoryEntryIsShown() {
+        String selected = page.text("history-position"); // "BTCUSDT (one-way)"
+        String asset = selected.substring(0, selected.indexOf(' '));
+        String mode = selected.substring(selected.indexOf('(') + 1, selected.indexOf(')'));
+        JsonNode newest = newestHistoryEntry(asset, mode);
+        long seq = newest.path("sequence_number").asLong();
+        assertThat(page.text("history-" + seq + "-event_type")).isEqualTo(newest.path("event_type").asText());
+        assertThat(page.text("history-" + seq + "-size")).isEqualTo(
+                shown(newest.path("before").path("size")) + " → " + shown(newest.path("after").path("size")));
+    }
+
+    private JsonNode newestHistoryEntry(String asset, String mode) {
+        String path = "/api/v1/positions/" + asset + "/history?mode=" + mode + "&limit=1000";
+        JsonNode response = api.get(path);
+        while (response.path("has_more").asBoolean()) {
+            response = api.get(path + "&cursor=" + response.path("next_cursor").asText());
+        }
+        JsonNode changes = response.path("changes");
+        assertThat(changes.size()).as("history of %s %s", asset, mode).isPositive();
+        return changes.get(changes.size() - 1);
+    }
+
+    /**
+     * What the page prints for a JSON value (its stated rule): the string itself, cut to 8 fraction digits and
+     * marked with an ellipsis when it has more, a dash for null or absent.
+     */
+    private static String shown(JsonNode value) {
+        if (value.isNull() || value.isMissingNode()) {
+            return EMPTY;
+        }
+        Matcher longFraction = LONG_FRACTION.matcher(value.asText());
+        return longFraction.matches() ? longFraction.group(1) + "…" : value.asText();
+    }
+}
