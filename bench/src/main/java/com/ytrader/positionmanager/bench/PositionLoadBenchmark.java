@@ -19,7 +19,8 @@ import java.time.Instant;
 
 /**
  * How long a position with a long history takes to load from the event store: with its latest aggregate
- * snapshot, and from all of its events once the snapshots are deleted. Argument: events (default 100000).
+ * snapshot, and from all of its events once the snapshots are deleted. Arguments: events (default 100000), and
+ * optionally the asset of a position an earlier run wrote, to measure its loads again without rewriting it.
  */
 public final class PositionLoadBenchmark {
 
@@ -30,7 +31,7 @@ public final class PositionLoadBenchmark {
 
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        String asset = "LOAD" + Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+        String asset = args.length > 1 ? args[1] : "LOAD" + Long.toString(System.currentTimeMillis(), 36).toUpperCase();
         String positionId = PositionId.of(asset, PositionMode.ONE_WAY);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CommandSideApplication.class)
                 .properties("server.port=0", "POSTGRES_DB=pm_bench", "logging.level.root=WARN").run()) {
@@ -39,7 +40,8 @@ public final class PositionLoadBenchmark {
             long writeStart = System.nanoTime();
             // alternating buys and sells: one FillApplied per fill, plus an open or a close event each time
             int fills = 0;
-            for (long written = 0; written < events; fills++) {
+            // a second argument names a position written by an earlier run: measure its loads only
+            for (long written = args.length > 1 ? events : 0; written < events; fills++) {
                 Side side = fills % 2 == 0 ? Side.BUY : Side.SELL;
                 commands.sendAndWait(ApplyFill.of(asset, PositionMode.ONE_WAY, null, asset + fills, "o" + fills, side,
                         BigDecimal.ONE, new BigDecimal("100.5"), new BigDecimal("0.01"), t0.plusMillis(fills)));
@@ -71,9 +73,7 @@ public final class PositionLoadBenchmark {
             Long version = DefaultUnitOfWork.startAndGet(null)
                     .executeWithResult(() -> repository.load(positionId).version()).getPayload();
             millis[i] = (System.nanoTime() - start) / 1e6;
-            if (i == 0) {
-                System.out.printf("  loaded version %d%n", version);
-            }
+            System.out.printf("  load %d: version %d in %.1f ms%n", i + 1, version, millis[i]);
         }
         java.util.Arrays.sort(millis);
         return millis[LOADS / 2];
