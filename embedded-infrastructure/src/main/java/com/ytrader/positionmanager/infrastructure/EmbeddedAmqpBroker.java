@@ -23,6 +23,11 @@ import java.util.concurrent.atomic.AtomicReference;
 final class EmbeddedAmqpBroker {
 
     private static final String INITIAL_CONFIGURATION = "qpid/embedded-broker.json";
+    /**
+     * Qpid reads its default system properties from a {@code classpath:} URL, whose handler the JDK cannot load
+     * from a nested jar of {@code java -jar standalone.jar}; a resource URL of ours opens everywhere.
+     */
+    private static final String SYSTEM_PROPERTIES = "qpid/embedded-system.properties";
 
     /** One broker per JVM, shared by every application context (tests start many). */
     private static Integer boundPort;
@@ -39,6 +44,7 @@ final class EmbeddedAmqpBroker {
 
     private static int start(String user, String password) {
         URL configuration = EmbeddedAmqpBroker.class.getClassLoader().getResource(INITIAL_CONFIGURATION);
+        URL systemProperties = EmbeddedAmqpBroker.class.getClassLoader().getResource(SYSTEM_PROPERTIES);
         AtomicReference<SystemConfig<?>> system = new AtomicReference<>();
         SystemLauncher launcher = new SystemLauncher(new SystemLauncherListener.DefaultSystemLauncherListener() {
             @Override
@@ -51,6 +57,7 @@ final class EmbeddedAmqpBroker {
             launcher.startup(Map.of(
                     SystemConfig.TYPE, "Memory",
                     SystemConfig.INITIAL_CONFIGURATION_LOCATION, configuration.toExternalForm(),
+                    SystemConfig.INITIAL_SYSTEM_PROPERTIES_LOCATION, systemProperties.toExternalForm(),
                     SystemConfig.STARTUP_LOGGED_TO_SYSTEM_OUT, false,
                     "context", Map.of(
                             "qpid.work_dir", workDirectory.toString(),
