@@ -17,7 +17,7 @@ class ApiClients {
 
     private static final Logger log = LoggerFactory.getLogger(ApiClients.class);
 
-    record ApiClient(String name, byte[] keyDigest, Bucket bucket) {
+    record ApiClient(String name, byte[] keyDigest, Bucket bucket, List<String> roles) {
     }
 
     private final List<ApiClient> clients;
@@ -25,7 +25,8 @@ class ApiClients {
     ApiClients(ApiKeyProperties properties) {
         this.clients = properties.keys().stream()
                 .filter(client -> client.key() != null && !client.key().isBlank())
-                .map(client -> new ApiClient(client.name(), digest(client.key()), bucket(client.requestsPerMinute())))
+                .map(client -> new ApiClient(client.name(), digest(client.key()), bucket(client.requestsPerMinute()),
+                        client.roles()))
                 .toList();
         if (clients.isEmpty()) {
             log.warn("No API key configured (POSITION_MANAGER_API_KEY): every /api request will be refused");

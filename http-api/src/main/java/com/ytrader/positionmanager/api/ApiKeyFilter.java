@@ -50,6 +50,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
             return;
         }
         response.setHeader("X-RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
+        request.setAttribute(ApiRoles.ATTRIBUTE, client.get().roles());
         chain.doFilter(request, response);
     }
 

@@ -15,7 +15,14 @@ public record ApiKeyProperties(List<Client> keys) {
         keys = keys == null ? List.of() : List.copyOf(keys);
     }
 
-    /** @param name who holds the key (logged and counted, never the key itself) */
-    public record Client(String name, String key, int requestsPerMinute) {
+    /**
+     * @param name  who holds the key (logged and counted, never the key itself)
+     * @param roles what else the key may do besides reading, e.g. {@code admin} (replay of the read models)
+     */
+    public record Client(String name, String key, int requestsPerMinute, List<String> roles) {
+
+        public Client {
+            roles = roles == null ? List.of() : List.copyOf(roles);
+        }
     }
 }

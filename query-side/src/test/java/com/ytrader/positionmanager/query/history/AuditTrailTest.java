@@ -119,14 +119,23 @@ class AuditTrailTest extends HistoryTestSupport {
 
         long edited = jdbc.queryForObject("SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ?"
                 + " AND convert_from(payload, 'UTF8') LIKE ?", Long.class, asset + ":one-way", "%" + asset + "-2\"%");
+        byte[] original = jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ?"
+                + " AND sequence_number = ?", byte[].class, asset + ":one-way", edited);
         int updated = jdbc.update("UPDATE domain_event_entry SET payload = convert_to(replace(convert_from(payload, "
                 + "'UTF8'), '\"quantity\":3', '\"quantity\":2'), 'UTF8') WHERE aggregate_identifier = ? "
                 + "AND sequence_number = ?", asset + ":one-way", edited);
         assertThat(updated).isEqualTo(1);
 
-        JsonNode broken = get(verify).body();
-        assertThat(broken.get("valid").asBoolean()).isFalse();
-        assertThat(broken.get("first_broken_sequence_number").asLong()).isEqualTo(edited);
-        assertThat(broken.get("recorded_hash").asText()).isNotEqualTo(broken.get("recomputed_hash").asText());
+        try {
+            JsonNode broken = get(verify).body();
+            assertThat(broken.get("valid").asBoolean()).isFalse();
+            assertThat(broken.get("first_broken_sequence_number").asLong()).isEqualTo(edited);
+            assertThat(broken.get("recorded_hash").asText()).isNotEqualTo(broken.get("recomputed_hash").asText());
+        } finally {
+            // the shared test database keeps a store that replays to the same read models
+            jdbc.update("UPDATE domain_event_entry SET payload = ? WHERE aggregate_identifier = ? AND sequence_number = ?",
+                    original, asset + ":one-way", edited);
+        }
+        assertThat(get(verify).body().get("valid").asBoolean()).isTrue();
     }
 }

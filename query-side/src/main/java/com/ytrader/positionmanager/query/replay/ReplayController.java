@@ -1,0 +1,41 @@
+package com.ytrader.positionmanager.query.replay;
+
+import com.ytrader.positionmanager.api.ApiRoles;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/admin/replay")
+@Tag(name = "admin")
+class ReplayController {
+
+    static final String ADMIN = "admin";
+
+    private final ReadModelReplay replay;
+
+    ReplayController(ReadModelReplay replay) {
+        this.replay = replay;
+    }
+
+    @PostMapping
+    @Operation(summary = "Rebuild every read model from the event store (admin key); 409 while one runs")
+    ResponseEntity<ReplayProgress> start(HttpServletRequest request) {
+        ApiRoles.require(request, ADMIN);
+        boolean started = replay.start();
+        return ResponseEntity.status(started ? HttpStatus.ACCEPTED : HttpStatus.CONFLICT).body(replay.progress());
+    }
+
+    @GetMapping
+    @Operation(summary = "Progress of the last rebuild: events done of total, rate, ETA (admin key)")
+    ReplayProgress progress(HttpServletRequest request) {
+        ApiRoles.require(request, ADMIN);
+        return replay.progress();
+    }
+}

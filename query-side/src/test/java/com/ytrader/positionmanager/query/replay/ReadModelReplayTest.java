@@ -1,0 +1,111 @@
+package com.ytrader.positionmanager.query.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ytrader.positionmanager.command.position.TakeSnapshot;
+import com.ytrader.positionmanager.events.PositionMode;
+import com.ytrader.positionmanager.events.Side;
+import com.ytrader.positionmanager.query.history.TimelineProjection;
+import com.ytrader.positionmanager.query.support.QuerySideTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.web.client.RestClient;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class ReadModelReplayTest extends QuerySideTest {
+
+    private static final String ADMIN_KEY = "admin-test-key";
+    /**
+     * Each read model with its primary key and the condition that picks this test's positions: the replay rebuilds
+     * the whole store, but other tests (and other processes) may append to the shared database meanwhile.
+     */
+    private static final Map<String, String[]> TABLES = new LinkedHashMap<>();
+
+    static {
+        TABLES.put("positions", new String[]{"id", "asset IN (:assets)"});
+        TABLES.put("position_orders", new String[]{"id",
+                "position_id IN (SELECT id FROM positions WHERE asset IN (:assets))"});
+        TABLES.put("position_snapshots", new String[]{"id", "asset IN (:assets)"});
+        TABLES.put("position_timeline", new String[]{"position_id, sequence_number", "asset IN (:assets)"});
+    }
+
+    @LocalServerPort
+    private int port;
+    @Autowired
+    private ObjectMapper json;
+
+    @Test
+    void truncate_and_replay_rebuilds_byte_identical_read_model_tables() {
+        Random random = new Random(11);
+        Instant t0 = Instant.parse("2024-05-01T00:00:00Z");
+        List<String> assets = List.of(uniqueAsset("RPA"), uniqueAsset("RPB"), uniqueAsset("RPC"));
+        for (int i = 0; i < 60; i++) {
+            String asset = assets.get(random.nextInt(assets.size()));
+            Instant at = t0.plusSeconds(i * 10L + random.nextInt(20));
+            String price = Integer.toString(95 + random.nextInt(10));
+            int kind = random.nextInt(5);
+            if (kind < 3) {
+                fill(asset, PositionMode.ONE_WAY, null, asset + "-" + i, random.nextBoolean() ? Side.BUY : Side.SELL,
+                        BigDecimal.valueOf(1 + random.nextInt(20), 1).toPlainString(), price, "0.01", at);
+            } else if (kind == 3) {
+                report(asset, PositionMode.ONE_WAY, 0, "0", null, price, "1", "0", i + 1, at);
+            } else {
+                commands.sendAndWait(TakeSnapshot.of(asset, PositionMode.ONE_WAY, asset + "-snap-" + i, at));
+            }
+        }
+        awaitProjections();
+        awaitCaughtUp(TimelineProjection.PROCESSING_GROUP);
+        Map<String, List<String>> before = dump(assets);
+        assertThat(before.values()).allSatisfy(rows -> assertThat(rows).isNotEmpty());
+
+        assertThat(admin("POST").get("status").asText()).isEqualTo("running");
+        assertThat(get("/api/v1/positions/" + assets.get(0)).status()).isIn(200, 503);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> admin("GET").get("status").asText().equals("completed"));
+        JsonNode progress = admin("GET");
+        assertThat(progress.get("events_done").asLong()).isEqualTo(progress.get("events_total").asLong());
+
+        Map<String, List<String>> after = dump(assets);
+        TABLES.keySet().forEach(table -> assertThat(after.get(table)).as(table)
+                .containsExactlyElementsOf(before.get(table)));
+    }
+
+    @Test
+    void replay_needs_an_admin_key() {
+        int refused = RestClient.create("http://127.0.0.1:" + port).post().uri("/api/v1/admin/replay")
+                .header("X-API-Key", API_KEY)
+                .exchange((request, response) -> response.getStatusCode().value());
+        assertThat(refused).isEqualTo(403);
+        assertThat(get("/api/v1/admin/replay").status()).isEqualTo(403);
+    }
+
+    private JsonNode admin(String method) {
+        RestClient client = RestClient.create("http://127.0.0.1:" + port);
+        RestClient.RequestHeadersSpec<?> request = method.equals("POST")
+                ? client.post().uri("/api/v1/admin/replay") : client.get().uri("/api/v1/admin/replay");
+        return request.header("X-API-Key", ADMIN_KEY)
+                .exchange((req, response) -> json.readTree(response.getBody()));
+    }
+
+    /** Every row of the assets' read models as PostgreSQL prints it, in primary-key order. */
+    private Map<String, List<String>> dump(List<String> assets) {
+        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
+        Map<String, List<String>> tables = new LinkedHashMap<>();
+        TABLES.forEach((table, keyAndFilter) -> tables.put(table, named.queryForList(
+                "SELECT t::text FROM " + table + " t WHERE " + keyAndFilter[1] + " ORDER BY " + keyAndFilter[0],
+                Map.of("assets", assets), String.class)));
+        return tables;
+    }
+}
