@@ -11,13 +11,3 @@ CREATE TABLE command_open_positions (
     mode        VARCHAR(16) NOT NULL,
     CONSTRAINT pk_command_open_positions PRIMARY KEY (position_id)
 );
-
---changeset position-manager:shedlock
--- ShedLock's table: scheduled work runs once per cluster, not once per instance.
-CREATE TABLE shedlock (
-    name       VARCHAR(64)  NOT NULL,
-    lock_until TIMESTAMP    NOT NULL,
-    locked_at  TIMESTAMP    NOT NULL,
-    locked_by  VARCHAR(255) NOT NULL,
-    CONSTRAINT pk_shedlock PRIMARY KEY (name)
-);

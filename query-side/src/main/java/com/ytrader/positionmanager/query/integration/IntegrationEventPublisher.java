@@ -7,6 +7,7 @@ import com.ytrader.positionmanager.events.FundingApplied;
 import com.ytrader.positionmanager.events.PositionCorrected;
 import com.ytrader.positionmanager.events.PositionFigures;
 import com.ytrader.positionmanager.events.PositionMode;
+import com.ytrader.positionmanager.events.PositionSnapshotTaken;
 import com.ytrader.positionmanager.events.UpdateSource;
 import com.ytrader.positionmanager.query.features.FeatureInputs;
 import com.ytrader.positionmanager.query.features.MlFeatures;
@@ -30,8 +31,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Publishes {@code position_updated} and {@code portfolio_updated} for every change of a position, from a
- * streaming processor of its own: its token in PostgreSQL makes publication at-least-once (consumers dedupe on
+ * Publishes {@code position_updated} and {@code portfolio_updated} for every change of a position, and
+ * {@code position_snapshot_created} for every snapshot taken, from a streaming processor of its own: its token in PostgreSQL makes publication at-least-once (consumers dedupe on
  * the message id, the event's id), and a broker outage stalls only this group, never the read models.
  *
  * <p>The position's figures come from the event itself. Portfolio figures (and {@code position_size_norm}) come
@@ -84,13 +85,31 @@ public class IntegrationEventPublisher {
                 source != null ? source : UpdateSource.VALIDATION.wireName(), traceId);
     }
 
+    @EventHandler
+    void on(PositionSnapshotTaken event, EventMessage<?> message, @MetaDataValue(EventMetadata.TRACE_ID) String traceId) {
+        Batch batch = currentBatch();
+        PositionFigures figures = event.position();
+        MlFeatures features = features(figures, batch.portfolio(), event.takenAt());
+        batch.add(PositionSnapshotCreated.QUEUE, new PositionSnapshotCreated("position_snapshot_created",
+                        PositionIds.snapshot(event.positionId(), event.snapshotId()), PositionIds.of(event.positionId()),
+                        event.asset(), figures.size(), figures.averageEntryPrice(), figures.unrealizedPnl(),
+                        figures.realizedPnl(), event.mode(), figures.longSize(), figures.shortSize(),
+                        features.unrealizedPnlPct(), features.timeHeldMinutes(), features.positionSizeNorm(),
+                        event.takenAt(), traceId, message.getTimestamp()),
+                message.getIdentifier() + ":position_snapshot_created");
+    }
+
+    private static MlFeatures features(PositionFigures figures, PortfolioMetrics portfolio, Instant asOf) {
+        return MlFeatures.of(new FeatureInputs(figures.size(), figures.currentPrice(), figures.unrealizedPnl(),
+                figures.entryNotional(), figures.flat() ? null : figures.lifecycle().openedAt()),
+                portfolio.totalExposure(), asOf);
+    }
+
     private void publish(String positionKey, String asset, PositionMode mode, PositionFigures figures,
                          EventMessage<?> message, String source, String traceId) {
         Batch batch = currentBatch();
         Instant at = message.getTimestamp();
-        MlFeatures features = MlFeatures.of(new FeatureInputs(figures.size(), figures.currentPrice(),
-                        figures.unrealizedPnl(), figures.entryNotional(), figures.flat() ? null
-                        : figures.lifecycle().openedAt()), batch.portfolio().totalExposure(), Instant.now());
+        MlFeatures features = features(figures, batch.portfolio(), Instant.now());
         PositionUpdated positionUpdated = new PositionUpdated("position_updated", PositionIds.of(positionKey), asset,
                 figures.size(), figures.unrealizedPnl(), figures.realizedPnl(), mode, features.unrealizedPnlPct(),
                 features.timeHeldMinutes(), features.positionSizeNorm(), source, traceId, at);

@@ -22,6 +22,11 @@ class IntegrationMessagingConfiguration {
     }
 
     @Bean
+    Queue positionSnapshotCreatedQueue() {
+        return new Queue(PositionSnapshotCreated.QUEUE, true);
+    }
+
+    @Bean
     MessageConverter integrationEventJson(ObjectMapper json) {
         return new Jackson2JsonMessageConverter(json);
     }

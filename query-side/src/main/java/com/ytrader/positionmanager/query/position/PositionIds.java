@@ -19,4 +19,13 @@ public final class PositionIds {
     public static UUID of(String positionKey, String discriminator) {
         return of(positionKey + "#" + discriminator);
     }
+
+    /** The command side's snapshot id when it is a UUID, so that what POST /snapshot answers is what GET lists. */
+    public static UUID snapshot(String positionKey, String snapshotId) {
+        try {
+            return UUID.fromString(snapshotId);
+        } catch (IllegalArgumentException notUuid) {
+            return of(positionKey, "snapshot:" + snapshotId);
+        }
+    }
 }

@@ -38,18 +38,10 @@ class PositionSnapshotProjection {
 
     @EventHandler
     void on(PositionSnapshotTaken event, @SequenceNumber long sequence) {
-        snapshots.insert(snapshotId(event), PositionIds.of(event.positionId()), event.asset(), event.mode(),
+        snapshots.insert(PositionIds.snapshot(event.positionId(), event.snapshotId()),
+                PositionIds.of(event.positionId()), event.asset(), event.mode(),
                 SnapshotData.taken(event.asset(), event.mode(), event.position(), event.takenAt(), sequence),
                 event.takenAt());
         positions.recordSnapshot(event.positionId(), event.takenAt(), sequence);
-    }
-
-    /** The command side's snapshot id when it is a UUID, so that what POST /snapshot answers is what GET lists. */
-    private static UUID snapshotId(PositionSnapshotTaken event) {
-        try {
-            return UUID.fromString(event.snapshotId());
-        } catch (IllegalArgumentException notUuid) {
-            return PositionIds.of(event.positionId(), "snapshot:" + event.snapshotId());
-        }
     }
 }

@@ -38,6 +38,12 @@ public class PositionSnapshotRepository {
     }
 
     /** Newest first; ties broken by id so that pages never overlap. */
+    /** @return how many snapshots taken before {@code cutoff} were deleted */
+    public int deleteTakenBefore(Instant cutoff) {
+        return jdbc.update("DELETE FROM position_snapshots WHERE created_at < :cutoff",
+                new MapSqlParameterSource("cutoff", PositionRepository.utc(cutoff)));
+    }
+
     public List<PositionSnapshotRow> page(UUID positionId, int limit, int offset) {
         return jdbc.query("""
                         SELECT id, position_id, asset, mode, snapshot_data, created_at FROM position_snapshots

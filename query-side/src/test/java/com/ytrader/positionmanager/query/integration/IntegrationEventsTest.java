@@ -3,6 +3,7 @@ package com.ytrader.positionmanager.query.integration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ytrader.positionmanager.command.position.ApplyFill;
+import com.ytrader.positionmanager.command.position.TakeSnapshot;
 import com.ytrader.positionmanager.events.EventMetadata;
 import com.ytrader.positionmanager.events.PositionId;
 import com.ytrader.positionmanager.events.PositionMode;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -67,6 +69,33 @@ class IntegrationEventsTest extends QuerySideTest {
         assertThat(portfolioUpdated.get("total_realized_pnl_usdt").isTextual()).isTrue();
         assertThat(portfolioUpdated.get("open_positions_count").isIntegralNumber()).isTrue();
         assertThat(portfolioUpdated.get("timestamp").asText()).isEqualTo(positionUpdated.get("timestamp").asText());
+    }
+
+    @Test
+    void a_snapshot_publishes_position_snapshot_created_in_the_spec_format() throws IOException {
+        String asset = uniqueAsset("SNP");
+        fill(asset, PositionMode.ONE_WAY, null, asset + "-1", Side.BUY, "1.5", "100", "0",
+                Instant.now().minus(Duration.ofMinutes(30)));
+        String snapshotId = UUID.randomUUID().toString();
+        Instant takenAt = Instant.now();
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                        TakeSnapshot.of(asset, PositionMode.ONE_WAY, snapshotId, takenAt))
+                .andMetaData(MetaData.with(EventMetadata.SOURCE, "api").and(EventMetadata.TRACE_ID, "snap-" + asset)));
+
+        JsonNode created = awaitMessage(PositionSnapshotCreated.QUEUE, "snap-" + asset);
+
+        assertThat(created.get("event_type").asText()).isEqualTo("position_snapshot_created");
+        assertThat(created.get("snapshot_id").asText()).isEqualTo(snapshotId);
+        assertThat(created.get("position_id").asText())
+                .isEqualTo(PositionId.uuid(PositionId.of(asset, PositionMode.ONE_WAY)).toString());
+        assertThat(created.get("asset").asText()).isEqualTo(asset);
+        assertDecimal(created.get("size"), "1.5");
+        assertDecimal(created.get("average_entry_price"), "100");
+        assertThat(created.get("mode").asText()).isEqualTo("one-way");
+        assertThat(created.get("long_size").isNull()).isTrue();
+        assertThat(created.get("short_size").isNull()).isTrue();
+        assertThat(created.get("time_held_minutes").asLong()).isBetween(30L, 31L);
+        assertThat(Instant.parse(created.get("snapshot_timestamp").asText())).isEqualTo(takenAt);
     }
 
     /** Reads the queue until the message of this trace arrives; messages of other tests are skipped. */
