@@ -3,6 +3,7 @@ package com.ytrader.positionmanager.command.ingest;
 import com.rabbitmq.client.Channel;
 import com.ytrader.positionmanager.command.position.InvalidPositionCommandException;
 import com.ytrader.positionmanager.events.EventMetadata;
+import io.micrometer.core.instrument.Timer;
 import org.axonframework.commandhandling.CommandMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +61,7 @@ final class IngestListener implements ChannelAwareBatchMessageListener {
 
     @Override
     public void onMessageBatch(List<Message> messages, Channel channel) {
+        Timer.Sample started = metrics.startBatch();
         List<Delivery> deliveries = messages.stream().map(Delivery::new).toList();
         List<Delivery> applicable = new ArrayList<>();
         for (Delivery delivery : deliveries) {
@@ -76,6 +78,7 @@ final class IngestListener implements ChannelAwareBatchMessageListener {
         applyAll(applicable);
         publishDeadLetters(deliveries);
         acknowledge(channel, messages.get(messages.size() - 1));
+        metrics.batchAcknowledged(queue, started);
         deliveries.forEach(delivery -> metrics.count(queue, delivery.outcome));
     }
 

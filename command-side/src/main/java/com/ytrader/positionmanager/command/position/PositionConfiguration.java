@@ -3,6 +3,8 @@ package com.ytrader.positionmanager.command.position;
 import com.github.benmanes.caffeine.jcache.configuration.CaffeineConfiguration;
 import com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider;
 import com.ytrader.positionmanager.events.EventMetadata;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.JCacheMetrics;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -48,12 +50,16 @@ class PositionConfiguration {
      * back and evicts it.
      */
     @Bean
-    Cache positionCache(CacheManager positionCacheManager,
+    Cache positionCache(CacheManager positionCacheManager, MeterRegistry metrics,
                         @Value("${position-manager.position-cache-size}") long size) {
         CaffeineConfiguration<Object, Object> configuration = new CaffeineConfiguration<>();
         configuration.setMaximumSize(OptionalLong.of(size));
         configuration.setStoreByValue(false);
-        return new JCacheAdapter(positionCacheManager.createCache("positions", configuration));
+        configuration.setStatisticsEnabled(true);
+        javax.cache.Cache<Object, Object> positions = positionCacheManager.createCache("positions", configuration);
+        // cache_gets_total{cache="positions", result="hit"|"miss"}: a miss reloads a position from the store
+        JCacheMetrics.monitor(metrics, positions);
+        return new JCacheAdapter(positions);
     }
 
     /** One cache manager per application context, closed with it (tests start several contexts per JVM). */
