@@ -20,28 +20,35 @@ class PositionSnapshotProjection {
 
     private final PositionRepository positions;
     private final PositionSnapshotRepository snapshots;
+    private final SnapshotRetention retention;
 
-    PositionSnapshotProjection(PositionRepository positions, PositionSnapshotRepository snapshots) {
+    PositionSnapshotProjection(PositionRepository positions, PositionSnapshotRepository snapshots,
+                               SnapshotRetention retention) {
         this.positions = positions;
         this.snapshots = snapshots;
+        this.retention = retention;
     }
 
     @EventHandler
     void on(PositionClosed event, @SequenceNumber long sequence) {
         positions.find(event.positionId()).ifPresent(position -> {
-            snapshots.insert(PositionIds.of(event.positionId(), "event:" + sequence), position.id(), position.asset(),
-                    position.mode(), SnapshotData.closed(position, event.lifecycle(), sequence),
-                    event.lifecycle().closedAt());
+            if (retention.keeps(event.lifecycle().closedAt())) {
+                snapshots.insert(PositionIds.of(event.positionId(), "event:" + sequence), position.id(),
+                        position.asset(), position.mode(), SnapshotData.closed(position, event.lifecycle(), sequence),
+                        event.lifecycle().closedAt());
+            }
             positions.recordSnapshot(event.positionId(), event.lifecycle().closedAt(), sequence);
         });
     }
 
     @EventHandler
     void on(PositionSnapshotTaken event, @SequenceNumber long sequence) {
-        snapshots.insert(PositionIds.snapshot(event.positionId(), event.snapshotId()),
-                PositionIds.of(event.positionId()), event.asset(), event.mode(),
-                SnapshotData.taken(event.asset(), event.mode(), event.position(), event.takenAt(), sequence),
-                event.takenAt());
+        if (retention.keeps(event.takenAt())) {
+            snapshots.insert(PositionIds.snapshot(event.positionId(), event.snapshotId()),
+                    PositionIds.of(event.positionId()), event.asset(), event.mode(),
+                    SnapshotData.taken(event.asset(), event.mode(), event.position(), event.takenAt(), sequence),
+                    event.takenAt());
+        }
         positions.recordSnapshot(event.positionId(), event.takenAt(), sequence);
     }
 }

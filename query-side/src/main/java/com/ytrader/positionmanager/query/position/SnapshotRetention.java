@@ -12,9 +12,10 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Deletes snapshots older than {@code POSITION_MANAGER_SNAPSHOT_RETENTION_DAYS} from the read model, hourly and
- * once per cluster. Only the read model forgets them: the {@code PositionSnapshotTaken} events stay in the store
- * and in the audit trail, so a replay brings them back until the next run.
+ * The {@code position_snapshots} read model keeps {@code POSITION_MANAGER_SNAPSHOT_RETENTION_DAYS} of snapshots:
+ * the projection does not write one already older than that (so a replay rebuilds the same table), and an hourly
+ * job, once per cluster, deletes those that have aged past it since. Only the read model forgets them: the events
+ * stay in the store and in the audit trail.
  */
 @Component
 public class SnapshotRetention {
@@ -30,10 +31,18 @@ public class SnapshotRetention {
         this.retention = Duration.ofDays(retentionDays);
     }
 
+    boolean keeps(Instant takenAt) {
+        return !takenAt.isBefore(cutoff());
+    }
+
     @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.HOURS)
     @SchedulerLock(name = "snapshot-retention", lockAtMostFor = "PT1H", lockAtLeastFor = "PT50M")
     public void deleteExpiredSnapshots() {
-        int deleted = snapshots.deleteTakenBefore(Instant.now().minus(retention));
+        int deleted = snapshots.deleteTakenBefore(cutoff());
         log.info("Snapshot retention: deleted {} snapshots older than {} days", deleted, retention.toDays());
+    }
+
+    private Instant cutoff() {
+        return Instant.now().minus(retention);
     }
 }

@@ -19,7 +19,7 @@ class SnapshotRetentionTest extends QuerySideTest {
     private SnapshotRetention retention;
 
     @Test
-    void snapshots_older_than_the_retention_leave_the_read_model_and_younger_ones_stay() {
+    void a_snapshot_older_than_the_retention_is_not_kept_in_the_read_model_and_a_younger_one_stays() {
         String asset = uniqueAsset("RET");
         fill(asset, PositionMode.ONE_WAY, null, asset + "-1", Side.BUY, "1", "100", "0",
                 Instant.now().minus(Duration.ofDays(500)));
