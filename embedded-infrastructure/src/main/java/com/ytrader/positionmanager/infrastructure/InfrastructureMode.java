@@ -6,7 +6,10 @@ import java.util.Locale;
 enum InfrastructureMode {
     /** Explicit settings, else the local default ports when they answer, else embedded. */
     AUTO,
-    /** Always the embedded fallback, even when local services answer (proves the fresh-machine path). */
+    /**
+     * Explicit settings, else the embedded fallback even when local services answer (proves the fresh-machine
+     * path; a child process handed the parent's embedded servers still finds them).
+     */
     EMBEDDED;
 
     static InfrastructureMode parse(String value) {

@@ -31,12 +31,12 @@ final class PostgresLocator {
     }
 
     static Location locate(InfrastructureMode mode, Settings settings) {
+        if (settings.postgresHostExplicit()) {
+            return new Location(settings.postgresHost(), settings.postgresPort(), settings.postgresUser(),
+                    settings.postgresPassword(), "PostgreSQL at %s:%d (configured)"
+                    .formatted(settings.postgresHost(), settings.postgresPort()));
+        }
         if (mode == InfrastructureMode.AUTO) {
-            if (settings.postgresHostExplicit()) {
-                return new Location(settings.postgresHost(), settings.postgresPort(), settings.postgresUser(),
-                        settings.postgresPassword(), "PostgreSQL at %s:%d (configured)"
-                        .formatted(settings.postgresHost(), settings.postgresPort()));
-            }
             if (Ports.answers(settings.postgresHost(), settings.postgresPort())) {
                 return new Location(settings.postgresHost(), settings.postgresPort(), settings.postgresUser(),
                         settings.postgresPassword(), "PostgreSQL at %s:%d (local default port)"

@@ -10,12 +10,12 @@ final class RabbitLocator {
     }
 
     static Location locate(InfrastructureMode mode, Settings settings) {
+        if (settings.rabbitHostExplicit()) {
+            return new Location(settings.rabbitHost(), settings.rabbitPort(), settings.rabbitUser(),
+                    settings.rabbitPassword(), "RabbitMQ at %s:%d (configured)"
+                    .formatted(settings.rabbitHost(), settings.rabbitPort()));
+        }
         if (mode == InfrastructureMode.AUTO) {
-            if (settings.rabbitHostExplicit()) {
-                return new Location(settings.rabbitHost(), settings.rabbitPort(), settings.rabbitUser(),
-                        settings.rabbitPassword(), "RabbitMQ at %s:%d (configured)"
-                        .formatted(settings.rabbitHost(), settings.rabbitPort()));
-            }
             if (Ports.answers(settings.rabbitHost(), settings.rabbitPort())) {
                 return new Location(settings.rabbitHost(), settings.rabbitPort(), settings.rabbitUser(),
                         settings.rabbitPassword(), "RabbitMQ at %s:%d (local default port)"

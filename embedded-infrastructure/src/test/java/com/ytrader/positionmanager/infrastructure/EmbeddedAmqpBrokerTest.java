@@ -6,6 +6,8 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.mock.env.MockEnvironment;
 
 import java.nio.charset.StandardCharsets;
@@ -57,12 +59,13 @@ class EmbeddedAmqpBrokerTest {
         }
     }
 
-    @Test
-    void an_explicit_rabbitmq_host_is_used_as_it_is() {
+    @ParameterizedTest
+    @EnumSource(InfrastructureMode.class)
+    void an_explicit_rabbitmq_host_is_used_as_it_is_in_every_mode(InfrastructureMode mode) {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("RABBITMQ_HOST", "rabbitmq.internal")
                 .withProperty("RABBITMQ_PORT", "5673");
-        RabbitLocator.Location broker = RabbitLocator.locate(InfrastructureMode.AUTO, Settings.from(environment));
+        RabbitLocator.Location broker = RabbitLocator.locate(mode, Settings.from(environment));
         assertThat(broker.host()).isEqualTo("rabbitmq.internal");
         assertThat(broker.port()).isEqualTo(5673);
         assertThat(broker.description()).contains("configured");
