@@ -2,9 +2,7 @@ package com.ytrader.positionmanager.command.position;
 
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.Side;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,13 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PositionCommandValidationTest {
 
-    private FixtureConfiguration<Position> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(Position.class);
-        fixture.registerInjectableResource(ReconciliationPolicy.defaults());
-    }
+    private FixtureConfiguration<Position> fixture = PositionFixture.with(ReconciliationPolicy.defaults());
 
     static Stream<Arguments> invalidFills() {
         return Stream.of(

@@ -5,9 +5,7 @@ import com.ytrader.positionmanager.events.PositionClosed;
 import com.ytrader.positionmanager.events.PositionOpened;
 import com.ytrader.positionmanager.events.PositionSizeDiscrepancyDetected;
 import com.ytrader.positionmanager.events.StaleExchangeReportIgnored;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static com.ytrader.positionmanager.command.position.EventExpectations.a;
@@ -19,13 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PositionExchangeReportsTest {
 
-    private FixtureConfiguration<Position> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(Position.class);
-        fixture.registerInjectableResource(ReconciliationPolicy.defaults());
-    }
+    private FixtureConfiguration<Position> fixture = PositionFixture.with(ReconciliationPolicy.defaults());
 
     @Test
     void pnl_and_mark_price_always_come_from_the_exchange() {
@@ -125,8 +117,7 @@ class PositionExchangeReportsTest {
 
     @Test
     void when_the_exchange_owns_the_size_its_report_sets_size_and_entry_and_opens_and_closes_lifecycles() {
-        fixture = new AggregateTestFixture<>(Position.class);
-        fixture.registerInjectableResource(ReconciliationPolicy.defaults().withSizeSource(SizeSource.EXCHANGE));
+        fixture = PositionFixture.with(ReconciliationPolicy.defaults().withSizeSource(SizeSource.EXCHANGE));
         fixture.givenCommands(report(1, T0, "2", "100", "100", "0", "0"))
                 .when(report(2, T0.plusSeconds(60), "0", null, "105", "0", "10"))
                 .expectEventsMatching(exactly(
@@ -144,8 +135,7 @@ class PositionExchangeReportsTest {
 
     @Test
     void when_the_exchange_owns_the_size_the_first_report_opens_the_position() {
-        fixture = new AggregateTestFixture<>(Position.class);
-        fixture.registerInjectableResource(ReconciliationPolicy.defaults().withSizeSource(SizeSource.EXCHANGE));
+        fixture = PositionFixture.with(ReconciliationPolicy.defaults().withSizeSource(SizeSource.EXCHANGE));
         fixture.givenNoPriorActivity()
                 .when(report(1, T0, "-2", "100", "100", "0", "0"))
                 .expectEventsMatching(exactly(

@@ -10,9 +10,7 @@ import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.PositionOpened;
 import com.ytrader.positionmanager.events.PositionId;
 import com.ytrader.positionmanager.events.Side;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -31,13 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PositionFillsTest {
 
-    private FixtureConfiguration<Position> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(Position.class);
-        fixture.registerInjectableResource(ReconciliationPolicy.defaults());
-    }
+    private FixtureConfiguration<Position> fixture = PositionFixture.with(ReconciliationPolicy.defaults());
 
     @Test
     void the_first_fill_opens_a_lifecycle_at_the_fill_price() {
@@ -265,8 +257,7 @@ class PositionFillsTest {
 
     @Test
     void when_the_exchange_owns_the_size_a_fill_only_links_its_order() {
-        fixture = new AggregateTestFixture<>(Position.class);
-        fixture.registerInjectableResource(ReconciliationPolicy.defaults().withSizeSource(SizeSource.EXCHANGE));
+        fixture = PositionFixture.with(ReconciliationPolicy.defaults().withSizeSource(SizeSource.EXCHANGE));
         fixture.givenNoPriorActivity()
                 .when(buy("1", "100"))
                 .expectResultMessagePayload(FillResult.LINKED)

@@ -5,9 +5,7 @@ import com.ytrader.positionmanager.events.FillRelationship;
 import com.ytrader.positionmanager.events.PositionClosed;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.Side;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static com.ytrader.positionmanager.command.position.EventExpectations.a;
@@ -21,13 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PositionHedgeModeTest {
 
-    private FixtureConfiguration<Position> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(Position.class);
-        fixture.registerInjectableResource(ReconciliationPolicy.defaults());
-    }
+    private FixtureConfiguration<Position> fixture = PositionFixture.with(ReconciliationPolicy.defaults());
 
     @Test
     void hedge_mode_keeps_a_long_and_a_short_leg_and_nets_them_into_size() {

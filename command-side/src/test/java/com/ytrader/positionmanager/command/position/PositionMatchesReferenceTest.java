@@ -4,7 +4,6 @@ import com.ytrader.positionmanager.events.PositionFigures;
 import com.ytrader.positionmanager.testsupport.ReferenceBook;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.Side;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
 
@@ -37,8 +36,7 @@ class PositionMatchesReferenceTest {
             fills.forEach(fill -> reference.fill(fill.side() == Side.BUY, fill.quantity(), fill.price(), fill.fee()));
             fillsChecked += fills.size();
 
-            FixtureConfiguration<Position> fixture = new AggregateTestFixture<>(Position.class);
-            fixture.registerInjectableResource(ReconciliationPolicy.defaults());
+            FixtureConfiguration<Position> fixture = PositionFixture.with(ReconciliationPolicy.defaults());
             String context = "sequence " + sequence + " (seed " + SEED + "): " + fills;
             fixture.givenCommands(fills.subList(0, fills.size() - 1).toArray())
                     .when(fills.get(fills.size() - 1))

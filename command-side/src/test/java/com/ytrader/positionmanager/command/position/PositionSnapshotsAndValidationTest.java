@@ -6,9 +6,7 @@ import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.PositionSnapshotTaken;
 import com.ytrader.positionmanager.events.PositionValidated;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -25,13 +23,7 @@ class PositionSnapshotsAndValidationTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
 
-    private FixtureConfiguration<Position> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(Position.class);
-        fixture.registerInjectableResource(ReconciliationPolicy.defaults());
-    }
+    private FixtureConfiguration<Position> fixture = PositionFixture.with(ReconciliationPolicy.defaults());
 
     @Test
     void a_snapshot_records_the_position_as_it_stands_as_an_event() {
