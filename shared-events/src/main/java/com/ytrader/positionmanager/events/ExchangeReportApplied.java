@@ -27,7 +27,7 @@ public record ExchangeReportApplied(
         BigDecimal realizedPnl,
         boolean entryPriceAdopted,
         boolean sizeAdopted,
-        PositionFigures position) implements PositionEvent {
+        PositionFigures position) implements PositionEvent, CarriesPositionFigures {
 
     @Override
     public Instant occurredAt() {

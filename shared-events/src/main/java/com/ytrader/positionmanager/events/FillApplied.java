@@ -29,7 +29,7 @@ public record FillApplied(
         FillRelationship relationship,
         BigDecimal sizeDelta,
         BigDecimal realizedPnl,
-        PositionFigures position) implements PositionEvent {
+        PositionFigures position) implements PositionEvent, CarriesPositionFigures {
 
     @Override
     public Instant occurredAt() {

@@ -19,7 +19,7 @@ public record FundingApplied(
         String execId,
         BigDecimal amount,
         Instant executedAt,
-        PositionFigures position) implements PositionEvent {
+        PositionFigures position) implements PositionEvent, CarriesPositionFigures {
 
     @Override
     public Instant occurredAt() {

@@ -21,7 +21,7 @@ public record PositionCorrected(
         BigDecimal correctedEntryPrice,
         String reason,
         Instant correctedAt,
-        PositionFigures position) implements PositionEvent {
+        PositionFigures position) implements PositionEvent, CarriesPositionFigures {
 
     @Override
     public Instant occurredAt() {

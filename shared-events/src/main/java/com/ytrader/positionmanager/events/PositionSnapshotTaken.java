@@ -15,7 +15,7 @@ public record PositionSnapshotTaken(
         PositionMode mode,
         String snapshotId,
         Instant takenAt,
-        PositionFigures position) implements PositionEvent {
+        PositionFigures position) implements PositionEvent, CarriesPositionFigures {
 
     @Override
     public Instant occurredAt() {

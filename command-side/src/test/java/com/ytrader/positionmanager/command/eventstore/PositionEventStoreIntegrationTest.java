@@ -4,6 +4,7 @@ import com.ytrader.positionmanager.command.CommandSideApplication;
 import com.ytrader.positionmanager.command.position.ApplyFill;
 import com.ytrader.positionmanager.command.position.FillResult;
 import com.ytrader.positionmanager.command.position.ReportExchangePosition;
+import com.ytrader.positionmanager.events.CarriesPositionFigures;
 import com.ytrader.positionmanager.events.EventMetadata;
 import com.ytrader.positionmanager.events.PositionFigures;
 import com.ytrader.positionmanager.events.PositionId;
@@ -144,20 +145,10 @@ class PositionEventStoreIntegrationTest {
     private static PositionFigures lastFigures(ConfigurableApplicationContext app, String positionId) {
         return app.getBean(EventStore.class).readEvents(positionId).asStream()
                 .map(DomainEventMessage::getPayload)
-                .map(PositionEventStoreIntegrationTest::figuresOf)
-                .filter(java.util.Objects::nonNull)
+                .filter(CarriesPositionFigures.class::isInstance)
+                .map(payload -> ((CarriesPositionFigures) payload).position())
                 .reduce((first, second) -> second)
                 .orElseThrow();
-    }
-
-    private static PositionFigures figuresOf(Object payload) {
-        if (payload instanceof com.ytrader.positionmanager.events.FillApplied fill) {
-            return fill.position();
-        }
-        if (payload instanceof com.ytrader.positionmanager.events.ExchangeReportApplied report) {
-            return report.position();
-        }
-        return null;
     }
 
     private static String uniqueAsset() {

@@ -1,10 +1,7 @@
 package com.ytrader.positionmanager.query.history;
 
-import com.ytrader.positionmanager.events.ExchangeReportApplied;
-import com.ytrader.positionmanager.events.FillApplied;
-import com.ytrader.positionmanager.events.FundingApplied;
+import com.ytrader.positionmanager.events.CarriesPositionFigures;
 import com.ytrader.positionmanager.events.PositionClosed;
-import com.ytrader.positionmanager.events.PositionCorrected;
 import com.ytrader.positionmanager.events.PositionEvent;
 import com.ytrader.positionmanager.events.PositionFigures;
 import com.ytrader.positionmanager.events.PositionMode;
@@ -67,22 +64,7 @@ record TimelineHead(
 
     /** The figures the event itself carries (the state after it), null when it carries none. */
     static PositionFigures carriedFigures(PositionEvent event) {
-        if (event instanceof FillApplied fill) {
-            return fill.position();
-        }
-        if (event instanceof FundingApplied funding) {
-            return funding.position();
-        }
-        if (event instanceof ExchangeReportApplied report) {
-            return report.position();
-        }
-        if (event instanceof PositionCorrected correction) {
-            return correction.position();
-        }
-        if (event instanceof PositionSnapshotTaken snapshot) {
-            return snapshot.position();
-        }
-        return null;
+        return event instanceof CarriesPositionFigures carrier ? carrier.position() : null;
     }
 
     /** The live read model's row as it stood after this event; null before the row existed. */
