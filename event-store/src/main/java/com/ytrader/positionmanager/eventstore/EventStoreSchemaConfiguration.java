@@ -3,8 +3,13 @@ package com.ytrader.positionmanager.eventstore;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.AnnotationRevisionResolver;
@@ -17,13 +22,18 @@ import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+
+import java.time.Instant;
 
 /**
  * Maps Axon's JDBC event store, token store, saga store and dead-letter queue onto the snake_case
  * tables that Liquibase creates ({@code db/changelog/event-store}). Axon's {@link JdbcAutoConfiguration}
- * builds the engines from these schemas.
+ * builds the token store, saga store and dead-letter queue from these schemas; the event storage engine is built
+ * here, with a larger read batch.
  *
  * <p>Events, snapshots, tokens and sagas are serialized by one {@link JacksonSerializer} with an object
  * mapper of its own, so that the REST layer's JSON settings can never change what is stored.
@@ -38,6 +48,7 @@ public class EventStoreSchemaConfiguration {
     public Serializer serializer() {
         ObjectMapper storedFormat = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
+                .registerModule(new SimpleModule().addDeserializer(Instant.class, new StoredInstantDeserializer()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 // tolerant reader: an older binary can read events written by a newer one
@@ -56,6 +67,30 @@ public class EventStoreSchemaConfiguration {
     @Bean
     public PersistenceExceptionResolver persistenceExceptionResolver() {
         return new SQLStateResolver(UNIQUE_VIOLATION);
+    }
+
+    /**
+     * Axon's JDBC event store as its auto-configuration builds it, but reading {@code batchSize} events per query
+     * instead of 100: a processor replaying a million events makes a tenth of the round trips.
+     */
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver exceptions,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 org.axonframework.config.Configuration configuration,
+                                                 ConnectionProvider connections, TransactionManager transactions,
+                                                 EventSchema schema,
+                                                 @Value("${position-manager.event-store.batch-size}") int batchSize) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(exceptions)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .schema(schema)
+                .batchSize(batchSize)
+                .build();
     }
 
     @Bean

@@ -26,22 +26,22 @@ import java.util.List;
  *
  * <p>Commands go to the command bus directly, in this thread: the command gateway's retry scheduler would
  * retry on another thread, outside this unit of work, and wait there for the locks this batch holds. The
- * ingest retries failed messages itself.
+ * ingest retries failed messages itself. Public for the benchmarks, which seed the event store the same way.
  */
-final class CommandBatch {
+public final class CommandBatch {
 
     private final CommandBus commands;
     private final TransactionManager transactions;
     private final DataSource dataSource;
 
-    CommandBatch(CommandBus commands, TransactionManager transactions, DataSource dataSource) {
+    public CommandBatch(CommandBus commands, TransactionManager transactions, DataSource dataSource) {
         this.commands = commands;
         this.transactions = transactions;
         this.dataSource = dataSource;
     }
 
     /** @return each message's command results, in order */
-    List<List<Object>> applyInOneTransaction(List<List<CommandMessage<?>>> messages) {
+    public List<List<Object>> applyInOneTransaction(List<List<CommandMessage<?>>> messages) {
         releaseConnectionLeftBound();
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         try {

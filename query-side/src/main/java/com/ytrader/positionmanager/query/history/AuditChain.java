@@ -10,12 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.TreeMap;
 
 /**
  * The tamper-evident chain of a position's events: each link is SHA-256 over the previous link and the event as the
- * event store's serializer writes it. The timeline projection and {@code /history/verify} both use this class, so a
- * link recomputed from the store differs from the recorded one exactly when the stored event changed.
+ * event store holds it (payload and metadata as stored, not serialized again). The timeline projection and
+ * {@code /history/verify} both use this class on events read from the store, so a link recomputed from the store
+ * differs from the recorded one exactly when the stored event changed.
  */
 @Component
 public class AuditChain {
@@ -27,9 +27,12 @@ public class AuditChain {
         this.serializer = serializer;
     }
 
-    /** The stored form of the payload (JSON), also kept in the timeline. */
+    /**
+     * The stored form of the payload (JSON), also kept in the timeline: for an event read from the store, the bytes
+     * as stored, not serialized again.
+     */
     public byte[] payload(DomainEventMessage<?> event) {
-        return serializer.serialize(event.getPayload(), byte[].class).getData();
+        return event.serializePayload(serializer, byte[].class).getData();
     }
 
     /** The link of {@code event}, whose stored payload is {@code payload}, after {@code previousHash} (null first). */
@@ -44,8 +47,7 @@ public class AuditChain {
         field(sha, type.getRevision() == null ? "" : type.getRevision());
         field(sha, event.getTimestamp().toString());
         field(sha, payload);
-        // sorted, so that the order in which metadata entries happen to be held does not change the link
-        field(sha, serializer.serialize(new TreeMap<>(event.getMetaData()), byte[].class).getData());
+        field(sha, event.serializeMetaData(serializer, byte[].class).getData());
         return HexFormat.of().formatHex(sha.digest());
     }
 

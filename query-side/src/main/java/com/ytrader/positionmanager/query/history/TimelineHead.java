@@ -11,18 +11,21 @@ import com.ytrader.positionmanager.query.position.PositionRow;
 import java.time.Instant;
 
 /**
- * A position right after one of its events, as the timeline carries it forward: the figures, the bookkeeping of the
+ * A position right after one of its events, as the timeline carries it forward: the figures (and which event carried
+ * them), the bookkeeping of the
  * live {@code positions} row (version, created/updated/snapshot times, with the same rules as
  * {@code PositionProjection} and {@code PositionSnapshotProjection}), the two running-maximum clocks and the audit
  * link.
  *
- * @param version   the live row's version; null until an event carrying figures created the row
- * @param createdAt recorded time of the first event that carried figures
+ * @param figuresSequence the sequence number of the event that carried {@code figures}; null while flat
+ * @param version         the live row's version; null until an event carrying figures created the row
+ * @param createdAt       recorded time of the first event that carried figures
  */
 record TimelineHead(
         String positionId,
         long sequenceNumber,
         PositionFigures figures,
+        Long figuresSequence,
         Long version,
         Instant createdAt,
         Instant lastUpdated,
@@ -34,7 +37,8 @@ record TimelineHead(
     /** The state after {@code event}; {@code previous} is the state after the position's event before it, or null. */
     static TimelineHead after(TimelineHead previous, PositionEvent event, long sequenceNumber, Instant recordedAt,
                               String hash) {
-        PositionFigures figures = previous == null ? PositionFigures.flat(event.mode()) : previous.figures();
+        Long figuresSequence = previous == null ? null : previous.figuresSequence();
+        PositionFigures figures = figuresSequence == null ? PositionFigures.flat(event.mode()) : previous.figures();
         Long version = previous == null ? null : previous.version();
         Instant createdAt = previous == null ? null : previous.createdAt();
         Instant lastUpdated = previous == null ? null : previous.lastUpdated();
@@ -42,6 +46,7 @@ record TimelineHead(
         PositionFigures carried = carriedFigures(event);
         if (carried != null) {
             figures = carried;
+            figuresSequence = sequenceNumber;
         }
         if (carried != null && !(event instanceof PositionSnapshotTaken)) {
             // the events PositionProjection writes into the live row
@@ -58,7 +63,7 @@ record TimelineHead(
         }
         Instant effective = latest(previous == null ? null : previous.effectiveTime(), event.occurredAt());
         Instant known = latest(previous == null ? null : previous.knownTime(), recordedAt);
-        return new TimelineHead(event.positionId(), sequenceNumber, figures, version, createdAt, lastUpdated,
+        return new TimelineHead(event.positionId(), sequenceNumber, figures, figuresSequence, version, createdAt, lastUpdated,
                 lastSnapshotAt, effective, known, hash);
     }
 

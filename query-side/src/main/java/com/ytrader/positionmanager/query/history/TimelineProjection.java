@@ -5,17 +5,19 @@ import com.ytrader.positionmanager.events.FillApplied;
 import com.ytrader.positionmanager.events.FillLinked;
 import com.ytrader.positionmanager.events.FundingApplied;
 import com.ytrader.positionmanager.events.PositionEvent;
+import com.ytrader.positionmanager.query.processing.BatchBuffer;
+import com.ytrader.positionmanager.events.PositionFigures;
+import com.ytrader.positionmanager.query.processing.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,17 +31,17 @@ import java.util.Map;
  * a redelivered event's row is left as it is.
  */
 @Component
-@ProcessingGroup(TimelineProjection.PROCESSING_GROUP)
+@ProcessingGroup(ReadModels.PROCESSING_GROUP)
 public class TimelineProjection {
 
-    public static final String PROCESSING_GROUP = "position-timeline";
 
     /** Positions whose last row is kept in memory, so that the common case reads nothing back. */
     private static final int CACHED_POSITIONS = 10_000;
-    private static final String PENDING_ROWS = TimelineProjection.class.getName() + ".pending";
 
     private final TimelineRepository timeline;
     private final AuditChain chain;
+    private final EventStorageEngine store;
+    private final BatchBuffer<List<TimelineRow>> pendingRows;
     /**
      * The last row computed per position. A row is a deterministic function of the event store, so a cached row of
      * a batch that rolled back is still the row a retry computes; it is used only when it is the direct predecessor.
@@ -52,9 +54,11 @@ public class TimelineProjection {
                 }
             });
 
-    public TimelineProjection(TimelineRepository timeline, AuditChain chain) {
+    public TimelineProjection(TimelineRepository timeline, AuditChain chain, EventStorageEngine store) {
         this.timeline = timeline;
         this.chain = chain;
+        this.store = store;
+        this.pendingRows = new BatchBuffer<>(TimelineProjection.class.getName(), ArrayList::new, timeline::insert);
     }
 
     @EventHandler
@@ -68,11 +72,11 @@ public class TimelineProjection {
         TimelineHead head = TimelineHead.after(previous, event, sequenceNumber, domainEvent.getTimestamp(),
                 chain.link(previousHash, domainEvent, payload));
         heads.put(positionId, head);
-        pendingRows().add(new TimelineRow(head, event.asset(), event.mode(), globalIndex(message),
+        pendingRows.current().add(new TimelineRow(head, event.asset(), event.mode(), globalIndex(message),
                 event.getClass().getSimpleName(), domainEvent.getIdentifier(), event.occurredAt(),
                 domainEvent.getTimestamp(), metadata(message, EventMetadata.SOURCE),
                 metadata(message, EventMetadata.TRACE_ID), metadata(message, EventMetadata.MESSAGE_ID),
-                fillId(event), orderId(event), new String(payload, StandardCharsets.UTF_8), previousHash));
+                fillId(event), orderId(event), previousHash));
     }
 
     @ResetHandler
@@ -89,18 +93,21 @@ public class TimelineProjection {
         if (cached != null && cached.sequenceNumber() == sequenceNumber - 1) {
             return cached;
         }
-        return timeline.head(positionId, sequenceNumber - 1).orElseThrow(() -> new IllegalStateException(
+        return timeline.head(positionId, sequenceNumber - 1, figuresSequence -> figures(positionId, figuresSequence))
+                .orElseThrow(() -> new IllegalStateException(
                 "no timeline row " + positionId + "#" + (sequenceNumber - 1) + " before event #" + sequenceNumber));
     }
 
-    /** The rows of this batch, inserted together just before its transaction commits. */
-    private List<TimelineRow> pendingRows() {
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        return unitOfWork.getOrComputeResource(PENDING_ROWS, key -> {
-            List<TimelineRow> rows = new ArrayList<>();
-            unitOfWork.onPrepareCommit(committing -> timeline.insert(rows));
-            return rows;
-        });
+    /** The figures event {@code sequenceNumber} of the position carried, as the event store holds it (upcast). */
+    private PositionFigures figures(String positionId, Long sequenceNumber) {
+        if (sequenceNumber == null) {
+            return null;
+        }
+        DomainEventStream events = store.readEvents(positionId, sequenceNumber);
+        if (!events.hasNext()) {
+            throw new IllegalStateException("no event " + positionId + "#" + sequenceNumber + " in the event store");
+        }
+        return TimelineHead.carriedFigures((PositionEvent) events.next().getPayload());
     }
 
     private static long globalIndex(EventMessage<?> message) {

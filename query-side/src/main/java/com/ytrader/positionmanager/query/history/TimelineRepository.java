@@ -1,10 +1,5 @@
 package com.ytrader.positionmanager.query.history;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.ytrader.positionmanager.events.PositionFigures;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.query.position.PositionIds;
@@ -14,8 +9,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -26,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The {@code position_timeline} table. */
 @Repository
@@ -39,20 +35,12 @@ public class TimelineRepository {
     private static final String INSERT = """
             INSERT INTO position_timeline (position_id, sequence_number, asset, mode, global_index, event_type,
                 event_identifier, business_time, effective_time, recorded_time, known_time, source, trace_id,
-                message_id, fill_id, order_id, payload, figures, size, average_entry_price, current_price,
+                message_id, fill_id, order_id, figures_sequence, size, average_entry_price, current_price,
                 unrealized_pnl, realized_pnl, long_size, short_size, entry_notional, version, created_at, opened_at,
                 last_updated, closed_at, last_snapshot_at, hash, previous_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), ?, ?, ?, ?, ?,
-                ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (position_id, sequence_number) DO NOTHING
             """;
-
-    /** Figures as JSON: the event store's conventions (ISO instants, exact decimals). */
-    static final ObjectMapper FIGURES_JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final NamedParameterJdbcTemplate named;
     private final JdbcTemplate jdbc;
@@ -87,8 +75,7 @@ public class TimelineRepository {
             statement.setString(++i, row.messageId());
             statement.setString(++i, row.fillId());
             statement.setString(++i, row.orderId());
-            statement.setString(++i, row.payloadJson());
-            statement.setString(++i, json(figures));
+            setNullableLong(statement, ++i, head.figuresSequence());
             // before the live row exists the columns hold the flat figures and no bookkeeping
             statement.setBigDecimal(++i, figures.size());
             statement.setBigDecimal(++i, figures.averageEntryPrice());
@@ -98,11 +85,7 @@ public class TimelineRepository {
             statement.setBigDecimal(++i, figures.longSize());
             statement.setBigDecimal(++i, figures.shortSize());
             statement.setBigDecimal(++i, figures.entryNotional());
-            if (position == null) {
-                statement.setNull(++i, Types.BIGINT);
-            } else {
-                statement.setLong(++i, position.version());
-            }
+            setNullableLong(statement, ++i, position == null ? null : position.version());
             statement.setObject(++i, utc(head.createdAt()));
             statement.setObject(++i, utc(position == null ? null : position.openedAt()));
             statement.setObject(++i, utc(head.lastUpdated()));
@@ -113,20 +96,33 @@ public class TimelineRepository {
         });
     }
 
+    private static void setNullableLong(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value);
+        }
+    }
+
     void truncate() {
         jdbc.execute("TRUNCATE position_timeline");
     }
 
-    Optional<TimelineHead> head(String positionId, long sequenceNumber) {
+    /**
+     * The head after event {@code sequenceNumber} as recorded; its figures are not in the table but in the event
+     * that carried them, which {@code figuresOf} reads (given the sequence number, null while the position was flat).
+     */
+    Optional<TimelineHead> head(String positionId, long sequenceNumber, Function<Long, PositionFigures> figuresOf) {
         return jdbc.query("""
-                        SELECT position_id, sequence_number, figures, version, created_at, last_updated,
+                        SELECT position_id, sequence_number, figures_sequence, version, created_at, last_updated,
                             last_snapshot_at, effective_time, known_time, hash
                         FROM position_timeline WHERE position_id = ? AND sequence_number = ?
                         """,
                 (rs, rowNumber) -> new TimelineHead(
                         rs.getString("position_id"),
                         rs.getLong("sequence_number"),
-                        figures(rs.getString("figures")),
+                        figuresOf.apply((Long) rs.getObject("figures_sequence")),
+                        (Long) rs.getObject("figures_sequence"),
                         (Long) rs.getObject("version"),
                         instant(rs, "created_at"),
                         instant(rs, "last_updated"),
@@ -180,14 +176,20 @@ public class TimelineRepository {
                 "SELECT EXISTS (SELECT 1 FROM position_timeline WHERE position_id = ?)", Boolean.class, positionId));
     }
 
-    /** One entry of the audit trail: the row, and the row before it (null for the first event). */
+    /**
+     * One entry of the audit trail: the row, the event as the store holds it ({@code payloadJson}), and the row
+     * before it (null for the first event).
+     */
     record Change(long sequenceNumber, long globalIndex, String eventType, String eventIdentifier,
                   Instant businessTime, Instant effectiveTime, Instant recordedTime, Instant knownTime, String source,
                   String traceId, String messageId, String fillId, String orderId, String payloadJson,
                   PositionRow before, PositionRow after, String hash, String previousHash) {
     }
 
-    /** Changes after sequence number {@code after}, oldest first, business time within [from, to] when given. */
+    /**
+     * Changes after sequence number {@code after}, oldest first, business time within [from, to] when given. The
+     * payload is read from the event store, which the timeline points to by global index instead of copying it.
+     */
     List<Change> changes(String positionId, long after, Instant from, Instant to, int limit) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("positionId", positionId)
                 .addValue("after", after).addValue("limit", limit);
@@ -202,8 +204,10 @@ public class TimelineRepository {
         }
         String previousColumns = String.join(", ", java.util.Arrays.stream(ROW_COLUMNS.split(", "))
                 .map(column -> "p." + column + " AS p_" + column).toList());
-        return named.query("SELECT t.*, p.sequence_number AS p_sequence_number, " + previousColumns
-                        + " FROM position_timeline t LEFT JOIN position_timeline p ON p.position_id = t.position_id"
+        return named.query("SELECT t.*, convert_from(e.payload, 'UTF8') AS payload, "
+                        + "p.sequence_number AS p_sequence_number, " + previousColumns
+                        + " FROM position_timeline t JOIN domain_event_entry e ON e.global_index = t.global_index"
+                        + " LEFT JOIN position_timeline p ON p.position_id = t.position_id"
                         + " AND p.sequence_number = t.sequence_number - 1" + where
                         + " ORDER BY t.sequence_number LIMIT :limit",
                 parameters, (rs, rowNumber) -> new Change(
@@ -292,19 +296,4 @@ public class TimelineRepository {
         return value == null ? null : value.toInstant();
     }
 
-    private static String json(PositionFigures figures) {
-        try {
-            return FIGURES_JSON.writeValueAsString(figures);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static PositionFigures figures(String json) {
-        try {
-            return FIGURES_JSON.readValue(json, PositionFigures.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

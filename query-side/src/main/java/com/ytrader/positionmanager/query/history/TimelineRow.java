@@ -19,6 +19,5 @@ record TimelineRow(
         String messageId,
         String fillId,
         String orderId,
-        String payloadJson,
         String previousHash) {
 }

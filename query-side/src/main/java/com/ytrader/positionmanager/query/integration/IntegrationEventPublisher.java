@@ -14,12 +14,11 @@ import com.ytrader.positionmanager.query.features.MlFeatures;
 import com.ytrader.positionmanager.query.portfolio.PortfolioMetrics;
 import com.ytrader.positionmanager.query.portfolio.PortfolioMetricsCache;
 import com.ytrader.positionmanager.query.position.PositionIds;
+import com.ytrader.positionmanager.query.processing.BatchBuffer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.amqp.core.MessagePostProcessor;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,17 +42,22 @@ import java.util.List;
 public class IntegrationEventPublisher {
 
     public static final String PROCESSING_GROUP = "integration-events";
-    private static final String BATCH_RESOURCE = IntegrationEventPublisher.class.getName() + ".batch";
 
     private final RabbitTemplate rabbit;
-    private final PortfolioMetricsCache portfolio;
     private final Duration confirmTimeout;
+    /**
+     * The messages of one processor batch, published together with one wait for the broker's confirms when
+     * the batch commits (a missing confirm fails the batch, which is retried from its token). The portfolio
+     * is read once per batch: reading it per event would recompute it for every event of a busy stream.
+     */
+    private final BatchBuffer<Batch> batches;
 
     public IntegrationEventPublisher(RabbitTemplate rabbit, PortfolioMetricsCache portfolio,
                                      @Value("${position-manager.integration-events.confirm-timeout}")
                                      Duration confirmTimeout) {
         this.rabbit = rabbit;
-        this.portfolio = portfolio;
+        this.batches = new BatchBuffer<>(IntegrationEventPublisher.class.getName(),
+                () -> new Batch(portfolio.current(), new ArrayList<>()), batch -> publishAndConfirm(batch.messages()));
         this.confirmTimeout = confirmTimeout;
     }
 
@@ -87,7 +91,7 @@ public class IntegrationEventPublisher {
 
     @EventHandler
     void on(PositionSnapshotTaken event, EventMessage<?> message, @MetaDataValue(EventMetadata.TRACE_ID) String traceId) {
-        Batch batch = currentBatch();
+        Batch batch = batches.current();
         PositionFigures figures = event.position();
         MlFeatures features = features(figures, batch.portfolio(), event.takenAt());
         batch.add(PositionSnapshotCreated.QUEUE, new PositionSnapshotCreated("position_snapshot_created",
@@ -107,7 +111,7 @@ public class IntegrationEventPublisher {
 
     private void publish(String positionKey, String asset, PositionMode mode, PositionFigures figures,
                          EventMessage<?> message, String source, String traceId) {
-        Batch batch = currentBatch();
+        Batch batch = batches.current();
         Instant at = message.getTimestamp();
         MlFeatures features = features(figures, batch.portfolio(), Instant.now());
         PositionUpdated positionUpdated = new PositionUpdated("position_updated", PositionIds.of(positionKey), asset,
@@ -119,20 +123,6 @@ public class IntegrationEventPublisher {
         String eventId = message.getIdentifier();
         batch.add(PositionUpdated.QUEUE, positionUpdated, eventId + ":position_updated");
         batch.add(PortfolioUpdated.QUEUE, portfolioUpdated, eventId + ":portfolio_updated");
-    }
-
-    /**
-     * The messages of one processor batch, published together with one wait for the broker's confirms when
-     * the batch commits (a missing confirm fails the batch, which is retried from its token). The portfolio
-     * is read once per batch: reading it per event would recompute it for every event of a busy stream.
-     */
-    private Batch currentBatch() {
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(BATCH_RESOURCE, key -> {
-            Batch batch = new Batch(portfolio.current(), new ArrayList<>());
-            root.onPrepareCommit(committing -> publishAndConfirm(batch.messages()));
-            return batch;
-        });
     }
 
     private record Outgoing(String queue, Object body, String messageId) {

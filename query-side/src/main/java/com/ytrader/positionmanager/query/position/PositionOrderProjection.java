@@ -2,6 +2,8 @@ package com.ytrader.positionmanager.query.position;
 
 import com.ytrader.positionmanager.events.FillApplied;
 import com.ytrader.positionmanager.events.FillLinked;
+import com.ytrader.positionmanager.query.processing.BatchBuffer;
+import com.ytrader.positionmanager.query.processing.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -10,13 +12,15 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Links each fill to its position in {@code position_orders} (spec 001) with the relationship the aggregate
- * decided. One row per fill id: a replay inserts nothing twice.
+ * decided. One row per fill id: a replay inserts nothing twice. A batch's links are inserted together.
  */
 @Component
-@ProcessingGroup(PositionProjection.PROCESSING_GROUP)
+@ProcessingGroup(ReadModels.PROCESSING_GROUP)
 class PositionOrderProjection {
 
     private static final String LINK = """
@@ -26,10 +30,11 @@ class PositionOrderProjection {
             ON CONFLICT (position_id, fill_id) DO NOTHING
             """;
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final BatchBuffer<List<MapSqlParameterSource>> pendingLinks;
 
     PositionOrderProjection(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.pendingLinks = new BatchBuffer<>(PositionOrderProjection.class.getName(), ArrayList::new,
+                links -> jdbc.batchUpdate(LINK, links.toArray(MapSqlParameterSource[]::new)));
     }
 
     @EventHandler
@@ -47,7 +52,7 @@ class PositionOrderProjection {
 
     private void link(String positionKey, String orderId, String fillId, String relationship, BigDecimal sizeDelta,
                       BigDecimal price, Instant executedAt) {
-        jdbc.update(LINK, new MapSqlParameterSource()
+        pendingLinks.current().add(new MapSqlParameterSource()
                 .addValue("id", PositionIds.of(positionKey, "fill:" + fillId))
                 .addValue("positionId", PositionIds.of(positionKey))
                 .addValue("orderId", orderId)

@@ -5,6 +5,7 @@ import com.ytrader.positionmanager.events.FillApplied;
 import com.ytrader.positionmanager.events.FundingApplied;
 import com.ytrader.positionmanager.events.PositionCorrected;
 import com.ytrader.positionmanager.query.portfolio.PortfolioMetricsCache;
+import com.ytrader.positionmanager.query.processing.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -16,49 +17,47 @@ import java.time.Instant;
 
 /**
  * Projects every event that carries a position's figures into {@code positions}. The figures are the decided
- * state after the event, so the projection copies them; the aggregate's sequence number guards each write.
+ * state after the event, so the projection copies them; the aggregate's sequence number guards each write, and a
+ * batch writes each position once ({@link PositionWrites}).
  */
 @Component
-@ProcessingGroup(PositionProjection.PROCESSING_GROUP)
+@ProcessingGroup(ReadModels.PROCESSING_GROUP)
 public class PositionProjection {
 
-    public static final String PROCESSING_GROUP = "positions";
 
-    private final PositionRepository positions;
+    private final PositionWrites positions;
+    private final PositionRepository repository;
     private final PortfolioMetricsCache portfolio;
 
-    public PositionProjection(PositionRepository positions, PortfolioMetricsCache portfolio) {
+    PositionProjection(PositionWrites positions, PositionRepository repository, PortfolioMetricsCache portfolio) {
         this.positions = positions;
+        this.repository = repository;
         this.portfolio = portfolio;
     }
 
     @EventHandler
     void on(FillApplied event, @SequenceNumber long sequence, @Timestamp Instant at) {
         positions.record(event.positionId(), event.asset(), event.mode(), event.position(), sequence, at);
-        portfolio.invalidateAfterCommit();
     }
 
     @EventHandler
     void on(FundingApplied event, @SequenceNumber long sequence, @Timestamp Instant at) {
         positions.record(event.positionId(), event.asset(), event.mode(), event.position(), sequence, at);
-        portfolio.invalidateAfterCommit();
     }
 
     @EventHandler
     void on(ExchangeReportApplied event, @SequenceNumber long sequence, @Timestamp Instant at) {
         positions.record(event.positionId(), event.asset(), event.mode(), event.position(), sequence, at);
-        portfolio.invalidateAfterCommit();
     }
 
     @EventHandler
     void on(PositionCorrected event, @SequenceNumber long sequence, @Timestamp Instant at) {
         positions.record(event.positionId(), event.asset(), event.mode(), event.position(), sequence, at);
-        portfolio.invalidateAfterCommit();
     }
 
     @ResetHandler
     void reset() {
-        positions.deleteAll();
+        repository.deleteAll();
         portfolio.invalidateAfterCommit();
     }
 }

@@ -27,14 +27,15 @@ public class PositionRepository {
 
     /**
      * Writes the figures an event carries, unless a later event of the position is already applied: replays and
-     * redeliveries leave the row as it is. {@code created_at} is the time of the first event that wrote the row.
+     * redeliveries leave the row as it is. {@code created_at} is the time of the first event that wrote the row
+     * ({@code :createdAt}, the first of the batch that writes it).
      */
     private static final String RECORD = """
             INSERT INTO positions (id, position_key, asset, mode, size, average_entry_price, current_price,
                 unrealized_pnl, realized_pnl, long_size, short_size, entry_notional, version, created_at, opened_at,
                 last_updated, closed_at)
             VALUES (:id, :positionKey, :asset, :mode, :size, :averageEntryPrice, :currentPrice, :unrealizedPnl,
-                :realizedPnl, :longSize, :shortSize, :entryNotional, :version, :at, :openedAt, :at, :closedAt)
+                :realizedPnl, :longSize, :shortSize, :entryNotional, :version, :createdAt, :openedAt, :at, :closedAt)
             ON CONFLICT (id) DO UPDATE SET size = EXCLUDED.size, average_entry_price = EXCLUDED.average_entry_price,
                 current_price = EXCLUDED.current_price, unrealized_pnl = EXCLUDED.unrealized_pnl,
                 realized_pnl = EXCLUDED.realized_pnl, long_size = EXCLUDED.long_size,
@@ -52,9 +53,13 @@ public class PositionRepository {
         this.jdbc = jdbc;
     }
 
-    public void record(String positionKey, String asset, PositionMode mode, PositionFigures figures, long version,
-                       Instant at) {
-        PositionRow row = PositionRow.of(positionKey, asset, mode, figures, version, at, at, null);
+    /**
+     * The figures after event {@code version}, recorded at {@code at}; a new row is created at {@code createdAt},
+     * the first event of the batch that writes it.
+     */
+    void record(String positionKey, String asset, PositionMode mode, PositionFigures figures, long version,
+                Instant createdAt, Instant at) {
+        PositionRow row = PositionRow.of(positionKey, asset, mode, figures, version, createdAt, at, null);
         jdbc.update(RECORD, new MapSqlParameterSource()
                 .addValue("id", row.id())
                 .addValue("positionKey", positionKey)
@@ -69,13 +74,14 @@ public class PositionRepository {
                 .addValue("shortSize", row.shortSize())
                 .addValue("entryNotional", row.entryNotional())
                 .addValue("version", version)
+                .addValue("createdAt", utc(createdAt))
                 .addValue("at", utc(at))
                 .addValue("openedAt", utc(row.openedAt()))
                 .addValue("closedAt", utc(row.closedAt())));
     }
 
     /** Records that a snapshot was taken at {@code at} by the event {@code version}; older events change nothing. */
-    public void recordSnapshot(String positionKey, Instant at, long version) {
+    void recordSnapshot(String positionKey, Instant at, long version) {
         jdbc.update("UPDATE positions SET last_snapshot_at = :at, version = :version "
                         + "WHERE id = :id AND version < :version",
                 new MapSqlParameterSource("id", PositionIds.of(positionKey))

@@ -2,6 +2,7 @@ package com.ytrader.positionmanager.query.position;
 
 import com.ytrader.positionmanager.events.PositionClosed;
 import com.ytrader.positionmanager.events.PositionSnapshotTaken;
+import com.ytrader.positionmanager.query.processing.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -15,14 +16,14 @@ import java.util.UUID;
  * copies for a closed lifecycle is the state right after that event.
  */
 @Component
-@ProcessingGroup(PositionProjection.PROCESSING_GROUP)
+@ProcessingGroup(ReadModels.PROCESSING_GROUP)
 class PositionSnapshotProjection {
 
-    private final PositionRepository positions;
+    private final PositionWrites positions;
     private final PositionSnapshotRepository snapshots;
     private final SnapshotRetention retention;
 
-    PositionSnapshotProjection(PositionRepository positions, PositionSnapshotRepository snapshots,
+    PositionSnapshotProjection(PositionWrites positions, PositionSnapshotRepository snapshots,
                                SnapshotRetention retention) {
         this.positions = positions;
         this.snapshots = snapshots;

@@ -53,7 +53,7 @@ class AsOfMatchesLiveTest extends HistoryTestSupport {
                         "0", i + 1, at);
             }
         }
-        awaitTimeline();
+        awaitProjections();
 
         int compared = 0;
         for (String asset : assets) {

@@ -25,7 +25,7 @@ class AuditTrailTest extends HistoryTestSupport {
         report(asset, ONE_WAY, 0, "2", "100", "105", "10", "-0.1", 1, T0.plusSeconds(1));
         commands.sendAndWait(TakeSnapshot.of(asset, ONE_WAY, asset + "-snap", T0.plusSeconds(2)));
         fill(asset, ONE_WAY, null, asset + "-2", Side.SELL, "2", "110", "0.1", T0.plusSeconds(3));
-        awaitTimeline();
+        awaitProjections();
 
         Response page = get("/api/v1/positions/" + asset + "/history");
         assertThat(page.status()).isEqualTo(200);
@@ -66,7 +66,7 @@ class AuditTrailTest extends HistoryTestSupport {
         for (; fills < 4; fills++) {
             fill(asset, ONE_WAY, null, asset + "-" + fills, Side.BUY, "1", "100", "0", T0.plusSeconds(fills));
         }
-        awaitTimeline();
+        awaitProjections();
         List<Long> seen = new ArrayList<>();
         String cursor = null;
         boolean hasMore = true;
@@ -81,7 +81,7 @@ class AuditTrailTest extends HistoryTestSupport {
                 // new events arrive between pages
                 fill(asset, ONE_WAY, null, asset + "-" + fills, Side.BUY, "1", "100", "0", T0.plusSeconds(fills));
                 fills++;
-                awaitTimeline();
+                awaitProjections();
                 hasMore = true;
             }
         }
@@ -94,7 +94,7 @@ class AuditTrailTest extends HistoryTestSupport {
     void paging_parameters_are_checked_and_an_unknown_position_is_404() {
         String asset = uniqueAsset("HPP");
         fill(asset, ONE_WAY, null, asset + "-1", Side.BUY, "1", "100", "0", T0);
-        awaitTimeline();
+        awaitProjections();
 
         Response tooMany = get("/api/v1/positions/" + asset + "/history?limit=1001");
         assertThat(tooMany.status()).isEqualTo(400);
@@ -111,7 +111,7 @@ class AuditTrailTest extends HistoryTestSupport {
         fill(asset, ONE_WAY, null, asset + "-1", Side.BUY, "1", "100", "0", T0);
         fill(asset, ONE_WAY, null, asset + "-2", Side.BUY, "3", "100", "0", T0.plusSeconds(1));
         fill(asset, ONE_WAY, null, asset + "-3", Side.BUY, "1", "100", "0", T0.plusSeconds(2));
-        awaitTimeline();
+        awaitProjections();
         String verify = "/api/v1/positions/" + asset + "/history/verify";
         JsonNode intact = get(verify).body();
         assertThat(intact.get("valid").asBoolean()).isTrue();

@@ -5,13 +5,8 @@ import com.ytrader.positionmanager.query.support.QuerySideTest;
 
 import java.time.Instant;
 
-/** What the history tests share: waiting for every read model, and the URLs of the history endpoints. */
+/** What the history tests share: the URLs of the history endpoints. */
 abstract class HistoryTestSupport extends QuerySideTest {
-
-    protected void awaitTimeline() {
-        awaitProjections();
-        awaitCaughtUp(TimelineProjection.PROCESSING_GROUP);
-    }
 
     protected Response asOf(String asset, PositionMode mode, Instant at, boolean inclusive, Instant knownAt) {
         return get("/api/v1/positions/" + asset + "/as-of?mode=" + mode.wireName() + "&timestamp=" + at

@@ -21,7 +21,7 @@ class PointInTimeTest extends HistoryTestSupport {
         Instant t0 = Instant.parse("2024-03-01T10:00:00Z");
         fill(asset, ONE_WAY, null, asset + "-1", Side.BUY, "1", "100", "0", t0);
         fill(asset, ONE_WAY, null, asset + "-2", Side.BUY, "2", "110", "0", t0.plusSeconds(60));
-        awaitTimeline();
+        awaitProjections();
 
         Response inclusive = asOf(asset, ONE_WAY, t0.plusSeconds(60), true, null);
         assertThat(inclusive.status()).isEqualTo(200);
@@ -41,7 +41,7 @@ class PointInTimeTest extends HistoryTestSupport {
         String asset = uniqueAsset("AON");
         Instant t0 = Instant.parse("2024-03-01T10:00:00Z");
         fill(asset, ONE_WAY, null, asset + "-1", Side.BUY, "1", "100", "0", t0);
-        awaitTimeline();
+        awaitProjections();
 
         assertThat(asOf(asset, t0.minusMillis(1)).status()).isEqualTo(404);
         assertThat(asOf(asset, ONE_WAY, t0, false, null).status()).isEqualTo(404);
@@ -57,9 +57,9 @@ class PointInTimeTest extends HistoryTestSupport {
         String asset = uniqueAsset("AOE");
         Instant t = Instant.parse("2024-03-01T10:00:00Z");
         fill(asset, ONE_WAY, null, asset + "-1", Side.BUY, "1", "100", "0", t);
-        Instant betweenRecordings = Instant.now();
+        Instant betweenRecordings = instantBeforeTheNextRecording();
         fill(asset, ONE_WAY, null, asset + "-2", Side.SELL, "3", "120", "0", t);
-        awaitTimeline();
+        awaitProjections();
 
         JsonNode both = asOf(asset, t).body();
         assertDecimal(both.get("size"), "-2");
@@ -78,10 +78,10 @@ class PointInTimeTest extends HistoryTestSupport {
         Instant t0 = Instant.parse("2024-03-01T10:00:00Z");
         fill(asset, ONE_WAY, null, asset + "-1", Side.BUY, "1", "100", "0", t0);
         report(asset, ONE_WAY, 0, "2", "100", "101", "2", "0", 1, t0.plusSeconds(10));
-        Instant beforeCorrection = Instant.now();
+        Instant beforeCorrection = instantBeforeTheNextRecording();
         // the correction's business time is in the past: a training row at t0 + 30 s must not see it
         commands.sendAndWait(ValidatePosition.of(asset, ONE_WAY, true, t0.plusSeconds(20)));
-        awaitTimeline();
+        awaitProjections();
 
         Instant trainingRow = t0.plusSeconds(30);
         assertDecimal(asOf(asset, ONE_WAY, trainingRow, true, null).body().get("size"), "2");
@@ -101,11 +101,23 @@ class PointInTimeTest extends HistoryTestSupport {
         fill(asset, ONE_WAY, null, asset + "-2", Side.BUY, "1", "100", "0", t0.plusSeconds(10));
         // executed at t0 + 5 s, but only recorded after the fill of t0 + 10 s
         fill(asset, ONE_WAY, null, asset + "-late", Side.BUY, "1", "100", "0", t0.plusSeconds(5));
-        awaitTimeline();
+        awaitProjections();
 
         assertDecimal(asOf(asset, t0.plusSeconds(5)).body().get("size"), "1");
         assertDecimal(asOf(asset, t0.plusSeconds(7)).body().get("size"), "1");
         assertDecimal(asOf(asset, ONE_WAY, t0.plusSeconds(10), false, null).body().get("size"), "1");
         assertDecimal(asOf(asset, t0.plusSeconds(10)).body().get("size"), "3");
+    }
+
+    /**
+     * Now, once the clock has left this millisecond: the event store keeps recorded times to the millisecond, so an
+     * event recorded after this call is recorded after the instant returned, however fast it follows.
+     */
+    private static Instant instantBeforeTheNextRecording() {
+        Instant now = Instant.now();
+        while (Instant.now().truncatedTo(ChronoUnit.MILLIS).equals(now.truncatedTo(ChronoUnit.MILLIS))) {
+            Thread.onSpinWait();
+        }
+        return now;
     }
 }

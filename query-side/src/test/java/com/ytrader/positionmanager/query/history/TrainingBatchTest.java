@@ -45,7 +45,7 @@ class TrainingBatchTest extends HistoryTestSupport {
         report(a, ONE_WAY, 0, "1", "100", "100", "0", "0", 1, base.plusSeconds(10));
         fill(b, ONE_WAY, null, b + "-1", Side.BUY, "2", "50", "0", base.plusSeconds(20));
         report(b, ONE_WAY, 0, "2", "50", "50", "0", "0", 1, base.plusSeconds(30));
-        awaitTimeline();
+        awaitProjections();
     }
 
     private record Ask(String asset, int seconds, String size, String norm) {

@@ -2,6 +2,7 @@ package com.ytrader.positionmanager.query.position;
 
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.Side;
+import com.ytrader.positionmanager.query.processing.ReadModels;
 import com.ytrader.positionmanager.query.support.QuerySideTest;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class ReplayTest extends QuerySideTest {
         assertThat(before.get("position_snapshots")).isNotEmpty();
 
         StreamingEventProcessor processor = processing
-                .eventProcessor(PositionProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+                .eventProcessor(ReadModels.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
         processor.shutDown();
         processor.resetTokens();
         processor.start();

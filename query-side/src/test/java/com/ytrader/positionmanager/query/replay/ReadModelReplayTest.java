@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ytrader.positionmanager.command.position.TakeSnapshot;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.Side;
-import com.ytrader.positionmanager.query.history.TimelineProjection;
 import com.ytrader.positionmanager.query.support.QuerySideTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,7 +66,6 @@ class ReadModelReplayTest extends QuerySideTest {
             }
         }
         awaitProjections();
-        awaitCaughtUp(TimelineProjection.PROCESSING_GROUP);
         Map<String, List<String>> before = dump(assets);
         assertThat(before.values()).allSatisfy(rows -> assertThat(rows).isNotEmpty());
 

@@ -6,7 +6,7 @@ import com.ytrader.positionmanager.command.position.ApplyFill;
 import com.ytrader.positionmanager.command.position.ReportExchangePosition;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.Side;
-import com.ytrader.positionmanager.query.position.PositionProjection;
+import com.ytrader.positionmanager.query.processing.ReadModels;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -76,7 +76,7 @@ public abstract class QuerySideTest {
 
     /** Waits until the read-model processor has handled every event in the store. */
     protected void awaitProjections() {
-        awaitCaughtUp(PositionProjection.PROCESSING_GROUP);
+        awaitCaughtUp(ReadModels.PROCESSING_GROUP);
     }
 
     protected void awaitCaughtUp(String processingGroup) {
