@@ -2,7 +2,8 @@
 # The training batch of issue 5 (not a test): EVENTS events (default 1,000,000) over ASSETS positions (default 100)
 # seeded by HistorySeeder into a scratch database (skipped when it already holds them), the query side in its own JVM
 # projecting them (waited for until every processor has caught up), then ROWS training rows (CSV in, NDJSON out)
-# timed with curl, RUNS times (default 3). Everything on 127.0.0.1; the query side listens on PORT (default 4800).
+# timed with curl, RUNS times (default 3). Everything on 127.0.0.1; the query side listens on PORT (default 4800), its
+# heap is HEAP (default 1g).
 # Extra arguments go to the query side (Spring Boot settings).
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -53,10 +53,7 @@ final class TextLine {
     }
 
     TextLine ascii(String text) {
-        return ascii(text, text.length());
-    }
-
-    private TextLine ascii(String text, int end) {
+        int end = text.length();
         ensure(end);
         for (int i = 0; i < end; i++) {
             bytes[length++] = (byte) text.charAt(i);

@@ -26,7 +26,7 @@ sealed interface TrainingFormat {
 
     /**
      * The very bytes the API's object mapper writes for {@code {row, found, ...as-of response}}: its field order,
-     * decimals as strings, instants in ISO-8601, nulls written; {@code TrainingFormatTest} holds the two together.
+     * decimals as strings, instants in ISO-8601, nulls written; {@code TrainingBatchTest} holds the two together.
      */
     record NdJson() implements TrainingFormat {
 

@@ -31,7 +31,6 @@ final class TrainingRequests {
     static final int MAX_ROWS = 10_000_000;
 
     private final Map<String, Integer> positionIndex = new HashMap<>();
-    private final List<String> positionIds = new ArrayList<>();
     private final List<String> assets = new ArrayList<>();
     private final List<PositionMode> modes = new ArrayList<>();
     private int[] positions = new int[1024];
@@ -54,10 +53,6 @@ final class TrainingRequests {
         return Instant.EPOCH.plus(micros[row], ChronoUnit.MICROS);
     }
 
-    String positionId(int position) {
-        return positionIds.get(position);
-    }
-
     String asset(int position) {
         return assets.get(position);
     }
@@ -67,7 +62,7 @@ final class TrainingRequests {
     }
 
     int positionCount() {
-        return positionIds.size();
+        return positionIndex.size();
     }
 
     /** Index of the position, -1 when no row asks for it. */
@@ -190,9 +185,8 @@ final class TrainingRequests {
         String positionId = PositionId.of(asset, positionMode);
         Integer position = positionIndex.get(positionId);
         if (position == null) {
-            position = positionIds.size();
+            position = positionIndex.size();
             positionIndex.put(positionId, position);
-            positionIds.add(positionId);
             assets.add(asset);
             modes.add(positionMode);
         }
