@@ -3,7 +3,6 @@ package com.ytrader.positionmanager.query.history;
 import com.ytrader.positionmanager.query.features.MlFeatures;
 import com.ytrader.positionmanager.query.position.PositionResponse;
 import com.ytrader.positionmanager.query.position.PositionRow;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 
 import javax.sql.DataSource;
@@ -17,26 +16,22 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Point-in-time states for many rows in one ordered pass: the rows are sorted by instant, the timeline of every
- * position is read once in effective-time order (streamed from PostgreSQL), and each row is answered when the pass
- * reaches its instant, with the state of its position and the portfolio's total exposure at that moment. Answers are
- * written to a temporary file as they come and streamed back in input order.
+ * position is read once in effective-time order (streamed from PostgreSQL by a {@link TimelineReader}), and each row
+ * is answered when the pass reaches its instant, with the state of its position and the portfolio's total exposure at
+ * that moment. Answers are written to a temporary file as they come and streamed back in input order.
  *
- * <p>Memory: the requests (12 bytes a row), where each answer lies in the file (12 bytes a row), and the current
- * state of every position (one row each); never the timeline or the answers themselves.
+ * <p>Memory: the requests (12 bytes a row), where each answer lies in the file (12 bytes a row), the current state of
+ * every position (one row each) and the reader's few batches; never the timeline or the answers themselves.
  */
 @Service
 public class TrainingBatch {
-
-    private static final int FETCH_SIZE = 10_000;
 
     private final DataSource dataSource;
 
@@ -47,18 +42,36 @@ public class TrainingBatch {
     /** The answers, in a temporary file, and where each row's answer lies in it. */
     static final class Answers implements AutoCloseable {
         private final Path file;
+        private final OutputStream out;
         private final long[] offsets;
         private final int[] lengths;
+        private long length;
 
-        private Answers(Path file, int rows) {
-            this.file = file;
+        private Answers(int rows) throws IOException {
+            this.file = Files.createTempFile("training-states", ".part");
+            this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
             this.offsets = new long[rows];
             this.lengths = new int[rows];
         }
 
-        /** Writes the answers in input order. */
-        void writeTo(OutputStream out, byte[] header) throws IOException {
-            out.write(header);
+        private void add(int row, TextLine line) throws IOException {
+            offsets[row] = length;
+            lengths[row] = line.length();
+            line.writeTo(out);
+            length += line.length();
+        }
+
+        /** Bytes of all answers together. */
+        long length() {
+            return length;
+        }
+
+        /** Writes the header, then the answers in input order. */
+        void writeTo(OutputStream response, byte[] header) throws IOException {
+            out.close();
+            // fewer, larger writes to the socket than one per answer
+            OutputStream buffered = new BufferedOutputStream(response, 1 << 16);
+            buffered.write(header);
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
                 ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
                 for (int row = 0; row < offsets.length; row++) {
@@ -70,28 +83,31 @@ public class TrainingBatch {
                     while (buffer.hasRemaining()) {
                         position += channel.read(buffer, position);
                     }
-                    out.write(buffer.array(), 0, lengths[row]);
+                    buffered.write(buffer.array(), 0, lengths[row]);
                 }
             }
-            out.flush();
+            buffered.flush();
         }
 
         @Override
         public void close() throws IOException {
-            Files.deleteIfExists(file);
+            try {
+                out.close();
+            } finally {
+                Files.deleteIfExists(file);
+            }
         }
     }
 
     Answers answer(TrainingRequests requests, boolean inclusive, Instant knownAt, TrainingFormat format) {
-        Path file;
+        Answers answers;
         try {
-            file = Files.createTempFile("training-states", ".part");
+            answers = new Answers(requests.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Answers answers = new Answers(file, requests.size());
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            merge(requests, inclusive, knownAt, format, answers, out);
+        try {
+            merge(requests, inclusive, knownAt, format, answers);
         } catch (IOException e) {
             deleteQuietly(answers);
             throw new UncheckedIOException(e);
@@ -106,66 +122,53 @@ public class TrainingBatch {
     }
 
     private void merge(TrainingRequests requests, boolean inclusive, Instant knownAt, TrainingFormat format,
-                       Answers answers, OutputStream out) throws IOException, SQLException {
+                       Answers answers) throws IOException, SQLException {
         int[] order = requests.byTime();
         PositionRow[] rows = new PositionRow[requests.positionCount()];
         long[] sequenceNumbers = new long[requests.positionCount()];
         // every position counts for the exposure, also those no row asks about
-        java.util.Map<String, BigDecimal> exposures = new java.util.HashMap<>();
+        Map<String, Exposure> exposures = new HashMap<>();
         BigDecimal totalExposure = BigDecimal.ZERO;
-        long[] written = {0};
+        TextLine line = new TextLine();
         int next = 0;
         if (requests.size() > 0) {
-            Connection connection = DataSourceUtils.getConnection(dataSource);
-            boolean autoCommit = connection.getAutoCommit();
-            try {
-                // PostgreSQL streams a result set only inside a transaction with a fetch size
-                connection.setAutoCommit(false);
-                try (PreparedStatement statement = connection.prepareStatement(
-                        "SELECT position_id, sequence_number, asset, mode, effective_time, "
-                                + TimelineRepository.ROW_COLUMNS + " FROM position_timeline WHERE effective_time "
-                                + (inclusive ? "<=" : "<") + " ?"
-                                + (knownAt == null ? "" : " AND known_time <= ?")
-                                + " ORDER BY effective_time, position_id, sequence_number",
-                        ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-                    statement.setFetchSize(FETCH_SIZE);
-                    statement.setObject(1, TimelineRepository.utc(requests.instant(order[order.length - 1])));
-                    if (knownAt != null) {
-                        statement.setObject(2, TimelineRepository.utc(knownAt));
+            try (TimelineReader timeline = new TimelineReader(dataSource, requests.instant(order[order.length - 1]),
+                    inclusive, knownAt)) {
+                TimelineReader.Entry entry;
+                while ((entry = timeline.next()) != null) {
+                    // rows whose instant the pass has now passed: what is applied so far is their state
+                    while (next < order.length
+                            && before(requests.micros(order[next]), entry.effectiveMicros(), inclusive)) {
+                        write(requests, order[next++], rows, sequenceNumbers, totalExposure, inclusive, knownAt,
+                                format, line, answers);
                     }
-                    try (ResultSet rs = statement.executeQuery()) {
-                        while (rs.next()) {
-                            long effective = ChronoUnit.MICROS.between(Instant.EPOCH,
-                                    TimelineRepository.instant(rs, "effective_time"));
-                            // rows whose instant the pass has now passed: what is applied so far is their state
-                            while (next < order.length && before(requests.micros(order[next]), effective, inclusive)) {
-                                write(requests, order[next++], rows, sequenceNumbers, totalExposure, inclusive,
-                                        knownAt, format, answers, out, written);
-                            }
-                            String positionId = rs.getString("position_id");
-                            PositionRow row = TimelineRepository.positionRow(rs);
-                            BigDecimal exposure = row == null ? BigDecimal.ZERO
-                                    : TimelineRepository.exposure(row.size(), row.currentPrice());
-                            BigDecimal previous = exposures.put(positionId, exposure);
-                            totalExposure = totalExposure.subtract(previous == null ? BigDecimal.ZERO : previous)
-                                    .add(exposure);
-                            int position = requests.indexOf(positionId);
-                            if (position >= 0) {
-                                rows[position] = row;
-                                sequenceNumbers[position] = rs.getLong("sequence_number");
-                            }
-                        }
+                    Exposure exposure = exposures.computeIfAbsent(entry.positionId(),
+                            id -> new Exposure(requests.indexOf(id)));
+                    PositionRow row = entry.row();
+                    BigDecimal current = row == null ? BigDecimal.ZERO
+                            : TimelineRepository.exposure(row.size(), row.currentPrice());
+                    totalExposure = totalExposure.subtract(exposure.value).add(current);
+                    exposure.value = current;
+                    if (exposure.position >= 0) {
+                        rows[exposure.position] = row;
+                        sequenceNumbers[exposure.position] = entry.sequenceNumber();
                     }
                 }
-                connection.commit();
-            } finally {
-                connection.setAutoCommit(autoCommit);
-                DataSourceUtils.releaseConnection(connection, dataSource);
             }
         }
         while (next < order.length) {
-            write(requests, order[next++], rows, sequenceNumbers, totalExposure, inclusive, knownAt, format, answers,
-                    out, written);
+            write(requests, order[next++], rows, sequenceNumbers, totalExposure, inclusive, knownAt, format, line,
+                    answers);
+        }
+    }
+
+    /** What one position adds to the total exposure so far, and its index in the request (-1: not asked for). */
+    private static final class Exposure {
+        private final int position;
+        private BigDecimal value = BigDecimal.ZERO;
+
+        private Exposure(int position) {
+            this.position = position;
         }
     }
 
@@ -176,19 +179,19 @@ public class TrainingBatch {
 
     private static void write(TrainingRequests requests, int row, PositionRow[] rows, long[] sequenceNumbers,
                               BigDecimal totalExposure, boolean inclusive, Instant knownAt, TrainingFormat format,
-                              Answers answers, OutputStream out, long[] written) throws IOException {
+                              TextLine line, Answers answers) throws IOException {
         int position = requests.position(row);
         Instant at = requests.instant(row);
         PositionRow state = rows[position];
-        byte[] line = state == null
-                ? format.missing(row, requests.asset(position), requests.mode(position), at)
-                : format.found(row, new AsOfResponse(
-                PositionResponse.of(state, MlFeatures.of(state.featureInputs(), totalExposure, at)),
-                sequenceNumbers[position], at, inclusive, knownAt));
-        answers.offsets[row] = written[0];
-        answers.lengths[row] = line.length;
-        out.write(line);
-        written[0] += line.length;
+        line.clear();
+        if (state == null) {
+            format.missing(row, requests.asset(position), requests.mode(position), at, line);
+        } else {
+            format.found(row, new AsOfResponse(
+                    PositionResponse.of(state, MlFeatures.of(state.featureInputs(), totalExposure, at)),
+                    sequenceNumbers[position], at, inclusive, knownAt), line);
+        }
+        answers.add(row, line);
     }
 
     private static void deleteQuietly(Answers answers) {

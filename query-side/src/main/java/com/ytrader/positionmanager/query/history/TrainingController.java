@@ -1,6 +1,5 @@
 package com.ytrader.positionmanager.query.history;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,11 +21,9 @@ import java.time.Instant;
 class TrainingController {
 
     private final TrainingBatch batch;
-    private final ObjectMapper json;
 
-    TrainingController(TrainingBatch batch, ObjectMapper json) {
+    TrainingController(TrainingBatch batch) {
         this.batch = batch;
-        this.json = json;
     }
 
     /**
@@ -50,11 +47,13 @@ class TrainingController {
                 ? TrainingRequests.fromCsv(request.getInputStream())
                 : TrainingRequests.fromJson(request.getInputStream());
         TrainingFormat format = accept != null && accept.contains("text/csv")
-                ? new TrainingFormat.Csv() : new TrainingFormat.NdJson(json);
+                ? new TrainingFormat.Csv() : new TrainingFormat.NdJson();
         try (TrainingBatch.Answers answers = batch.answer(rows, inclusive, known, format)) {
+            byte[] header = format.header();
             response.setStatus(200);
             response.setContentType(format.contentType() + ";charset=UTF-8");
-            answers.writeTo(response.getOutputStream(), format.header());
+            response.setContentLengthLong(header.length + answers.length());
+            answers.writeTo(response.getOutputStream(), header);
         }
     }
 }

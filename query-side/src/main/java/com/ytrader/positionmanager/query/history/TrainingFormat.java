@@ -1,40 +1,34 @@
 package com.ytrader.positionmanager.query.history;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.query.position.PositionResponse;
 
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
-/** One result line of the training batch, as NDJSON (the API's JSON, one object a line) or CSV. */
+/**
+ * One result line of the training batch, as NDJSON (the as-of response's JSON, one object a line) or CSV, written
+ * straight into a {@link TextLine}: at a million rows a request, Jackson's per-object serialization through the
+ * unwrapped records was a large part of the time.
+ */
 sealed interface TrainingFormat {
 
     String contentType();
 
     byte[] header();
 
-    byte[] found(int row, AsOfResponse state);
-
-    byte[] missing(int row, String asset, PositionMode mode, Instant asOf);
-
     /** A row with the state: {@code row}, {@code found} and every field of the as-of response. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Found(int row, boolean found, @JsonUnwrapped AsOfResponse state) {
-    }
+    void found(int row, AsOfResponse state, TextLine line);
 
     /** A row asked for an instant before the position's first event. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Missing(int row, boolean found, String asset, PositionMode mode, Instant asOf) {
-    }
+    void missing(int row, String asset, PositionMode mode, Instant asOf, TextLine line);
 
-    record NdJson(ObjectMapper json) implements TrainingFormat {
+    /**
+     * The very bytes the API's object mapper writes for {@code {row, found, ...as-of response}}: its field order,
+     * decimals as strings, instants in ISO-8601, nulls written; {@code TrainingBatchTest} holds the two together.
+     */
+    record NdJson() implements TrainingFormat {
 
         @Override
         public String contentType() {
@@ -47,24 +41,66 @@ sealed interface TrainingFormat {
         }
 
         @Override
-        public byte[] found(int row, AsOfResponse state) {
-            return line(new Found(row, true, state));
+        public void found(int row, AsOfResponse state, TextLine line) {
+            PositionResponse p = state.position();
+            line.ascii("{\"row\":").number(row).ascii(",\"found\":true,\"id\":\"").ascii(p.id().toString())
+                    .ascii("\",\"asset\":\"").ascii(p.asset()).ascii('"');
+            decimal(line, "size", p.size());
+            decimal(line, "average_entry_price", p.averageEntryPrice());
+            decimal(line, "current_price", p.currentPrice());
+            decimal(line, "unrealized_pnl", p.unrealizedPnl());
+            decimal(line, "realized_pnl", p.realizedPnl());
+            line.ascii(",\"mode\":\"").ascii(p.mode().wireName()).ascii('"');
+            decimal(line, "long_size", p.longSize());
+            decimal(line, "short_size", p.shortSize());
+            decimal(line, "unrealized_pnl_pct", p.unrealizedPnlPct());
+            name(line, "time_held_minutes");
+            if (p.timeHeldMinutes() == null) {
+                line.ascii("null");
+            } else {
+                line.number(p.timeHeldMinutes());
+            }
+            decimal(line, "position_size_norm", p.positionSizeNorm());
+            name(line, "version").number(p.version());
+            instant(line, "created_at", p.createdAt());
+            instant(line, "opened_at", p.openedAt());
+            instant(line, "last_updated", p.lastUpdated());
+            instant(line, "closed_at", p.closedAt());
+            instant(line, "last_snapshot_at", p.lastSnapshotAt());
+            name(line, "sequence_number").number(state.sequenceNumber());
+            instant(line, "as_of", state.asOf());
+            name(line, "inclusive").ascii(state.inclusive() ? "true" : "false");
+            instant(line, "known_at", state.knownAt());
+            line.ascii("}\n");
         }
 
         @Override
-        public byte[] missing(int row, String asset, PositionMode mode, Instant asOf) {
-            return line(new Missing(row, false, asset, mode, asOf));
+        public void missing(int row, String asset, PositionMode mode, Instant asOf, TextLine line) {
+            line.ascii("{\"row\":").number(row).ascii(",\"found\":false,\"asset\":\"").ascii(asset)
+                    .ascii("\",\"mode\":\"").ascii(mode.wireName()).ascii('"');
+            instant(line, "as_of", asOf);
+            line.ascii("}\n");
         }
 
-        private byte[] line(Object value) {
-            try {
-                byte[] object = json.writeValueAsBytes(value);
-                byte[] line = new byte[object.length + 1];
-                System.arraycopy(object, 0, line, 0, object.length);
-                line[object.length] = '\n';
-                return line;
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
+        private static TextLine name(TextLine line, String name) {
+            return line.ascii(",\"").ascii(name).ascii("\":");
+        }
+
+        private static void decimal(TextLine line, String name, BigDecimal value) {
+            name(line, name);
+            if (value == null) {
+                line.ascii("null");
+            } else {
+                line.ascii('"').decimal(value).ascii('"');
+            }
+        }
+
+        private static void instant(TextLine line, String name, Instant value) {
+            name(line, name);
+            if (value == null) {
+                line.ascii("null");
+            } else {
+                line.ascii('"').instant(value).ascii('"');
             }
         }
     }
@@ -86,36 +122,42 @@ sealed interface TrainingFormat {
             return HEADER.getBytes(StandardCharsets.UTF_8);
         }
 
+        /** Decimals and instants as the JSON API writes them; an empty cell for null. */
         @Override
-        public byte[] found(int row, AsOfResponse state) {
+        public void found(int row, AsOfResponse state, TextLine line) {
             PositionResponse p = state.position();
-            StringBuilder line = new StringBuilder(256).append(row).append(",true,").append(p.asset()).append(',')
-                    .append(p.mode().wireName()).append(',').append(state.asOf()).append(',')
-                    .append(state.sequenceNumber());
-            for (Object value : new Object[]{p.size(), p.averageEntryPrice(), p.currentPrice(), p.unrealizedPnl(),
-                    p.realizedPnl(), p.longSize(), p.shortSize(), p.unrealizedPnlPct(), p.timeHeldMinutes(),
-                    p.positionSizeNorm(), p.version(), p.createdAt(), p.openedAt(), p.lastUpdated(), p.closedAt(),
-                    p.lastSnapshotAt()}) {
-                line.append(',').append(text(value));
+            line.number(row).ascii(",true,").ascii(p.asset()).ascii(',').ascii(p.mode().wireName()).ascii(',')
+                    .instant(state.asOf()).ascii(',').number(state.sequenceNumber());
+            for (BigDecimal value : new BigDecimal[]{p.size(), p.averageEntryPrice(), p.currentPrice(),
+                    p.unrealizedPnl(), p.realizedPnl(), p.longSize(), p.shortSize(), p.unrealizedPnlPct()}) {
+                line.ascii(',');
+                if (value != null) {
+                    line.decimal(value);
+                }
             }
-            return line.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+            line.ascii(',');
+            if (p.timeHeldMinutes() != null) {
+                line.number(p.timeHeldMinutes());
+            }
+            line.ascii(',');
+            if (p.positionSizeNorm() != null) {
+                line.decimal(p.positionSizeNorm());
+            }
+            line.ascii(',').number(p.version());
+            for (Instant value : new Instant[]{p.createdAt(), p.openedAt(), p.lastUpdated(), p.closedAt(),
+                    p.lastSnapshotAt()}) {
+                line.ascii(',');
+                if (value != null) {
+                    line.instant(value);
+                }
+            }
+            line.ascii('\n');
         }
 
         @Override
-        public byte[] missing(int row, String asset, PositionMode mode, Instant asOf) {
-            return (row + ",false," + asset + "," + mode.wireName() + "," + asOf + ",,,,,,,,,,,,,,,,,\n")
-                    .getBytes(StandardCharsets.UTF_8);
-        }
-
-        /** Decimals as the JSON API writes them; an empty cell for null. */
-        private static String text(Object value) {
-            if (value == null) {
-                return "";
-            }
-            if (value instanceof BigDecimal decimal) {
-                return decimal.stripTrailingZeros().toPlainString();
-            }
-            return value.toString();
+        public void missing(int row, String asset, PositionMode mode, Instant asOf, TextLine line) {
+            line.number(row).ascii(",false,").ascii(asset).ascii(',').ascii(mode.wireName()).ascii(',')
+                    .instant(asOf).ascii(",,,,,,,,,,,,,,,,,\n");
         }
     }
 }

@@ -31,7 +31,6 @@ final class TrainingRequests {
     static final int MAX_ROWS = 10_000_000;
 
     private final Map<String, Integer> positionIndex = new HashMap<>();
-    private final List<String> positionIds = new ArrayList<>();
     private final List<String> assets = new ArrayList<>();
     private final List<PositionMode> modes = new ArrayList<>();
     private int[] positions = new int[1024];
@@ -54,10 +53,6 @@ final class TrainingRequests {
         return Instant.EPOCH.plus(micros[row], ChronoUnit.MICROS);
     }
 
-    String positionId(int position) {
-        return positionIds.get(position);
-    }
-
     String asset(int position) {
         return assets.get(position);
     }
@@ -67,21 +62,13 @@ final class TrainingRequests {
     }
 
     int positionCount() {
-        return positionIds.size();
+        return positionIndex.size();
     }
 
     /** Index of the position, -1 when no row asks for it. */
     int indexOf(String positionId) {
         Integer index = positionIndex.get(positionId);
         return index == null ? -1 : index;
-    }
-
-    long maxMicros() {
-        long max = Long.MIN_VALUE;
-        for (int i = 0; i < size; i++) {
-            max = Math.max(max, micros[i]);
-        }
-        return max;
     }
 
     /** Row numbers ordered by instant, ties in input order (a stable merge sort on primitives). */
@@ -147,6 +134,8 @@ final class TrainingRequests {
     /** {@code asset,mode,timestamp} per line; a first line starting with {@code asset} is the header. */
     static TrainingRequests fromCsv(InputStream body) throws IOException {
         TrainingRequests requests = new TrainingRequests();
+        // a request names few positions many times: each distinct "asset,mode" text is checked once
+        Map<String, Integer> positionByText = new HashMap<>();
         BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16);
         String line;
         boolean first = true;
@@ -156,21 +145,32 @@ final class TrainingRequests {
                 continue;
             }
             first = false;
-            String[] columns = line.split(",", -1);
-            if (columns.length != 3) {
+            int assetEnd = line.indexOf(',');
+            int modeEnd = assetEnd < 0 ? -1 : line.indexOf(',', assetEnd + 1);
+            if (modeEnd < 0 || line.indexOf(',', modeEnd + 1) >= 0) {
                 throw new InvalidParameterException(field(requests.size, "body"),
                         "CSV row " + requests.size + " must be asset,mode,timestamp, was '" + line + "'");
             }
-            requests.add(columns[0].trim(), columns[1].trim(), columns[2].trim());
+            String positionText = line.substring(0, modeEnd);
+            Integer position = positionByText.get(positionText);
+            if (position == null) {
+                position = requests.position(line.substring(0, assetEnd).trim(),
+                        line.substring(assetEnd + 1, modeEnd).trim());
+                positionByText.put(positionText, position);
+            }
+            requests.add(position, line.substring(modeEnd + 1).trim());
         }
         return requests;
     }
 
     private void add(String asset, String mode, String timestamp) {
+        add(position(asset, mode), timestamp);
+    }
+
+    /** The index of the position of the next row, checking its asset and mode. */
+    private int position(String asset, String mode) {
+        requireRoom();
         int row = size;
-        if (row >= MAX_ROWS) {
-            throw new InvalidParameterException("body", "at most " + MAX_ROWS + " rows per request");
-        }
         if (!PositionId.isValidAsset(asset)) {
             throw new InvalidParameterException(field(row, "asset"),
                     "row " + row + ": asset must be 2 to 30 upper-case letters or digits, was '" + asset + "'");
@@ -182,23 +182,33 @@ final class TrainingRequests {
             throw new InvalidParameterException(field(row, "mode"),
                     "row " + row + ": mode must be one-way or hedge, was '" + mode + "'");
         }
-        Instant at = Timestamps.required(field(row, "timestamp"), timestamp);
         String positionId = PositionId.of(asset, positionMode);
         Integer position = positionIndex.get(positionId);
         if (position == null) {
-            position = positionIds.size();
+            position = positionIndex.size();
             positionIndex.put(positionId, position);
-            positionIds.add(positionId);
             assets.add(asset);
             modes.add(positionMode);
         }
+        return position;
+    }
+
+    private void add(int position, String timestamp) {
+        requireRoom();
+        long at = Timestamps.requiredMicros(field(size, "timestamp"), timestamp);
         if (size == positions.length) {
             positions = Arrays.copyOf(positions, size * 2);
             micros = Arrays.copyOf(micros, size * 2);
         }
         positions[size] = position;
-        micros[size] = ChronoUnit.MICROS.between(Instant.EPOCH, at);
+        micros[size] = at;
         size++;
+    }
+
+    private void requireRoom() {
+        if (size >= MAX_ROWS) {
+            throw new InvalidParameterException("body", "at most " + MAX_ROWS + " rows per request");
+        }
     }
 
     private static String field(int row, String name) {

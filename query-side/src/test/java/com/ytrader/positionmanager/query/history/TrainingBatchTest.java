@@ -1,19 +1,26 @@
 package com.ytrader.positionmanager.query.history;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.Side;
+import com.ytrader.positionmanager.query.position.PositionResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.client.RestClient;
 
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -135,6 +142,49 @@ class TrainingBatchTest extends HistoryTestSupport {
                     return json.readTree(response.getBody());
                 });
         assertThat(problem.get("parameter").asText()).isEqualTo("rows[1].timestamp");
+    }
+
+    /** The shapes the API's object mapper gives a training row: {@code row}, {@code found}, the as-of fields. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Found(int row, boolean found, @JsonUnwrapped AsOfResponse state) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Missing(int row, boolean found, String asset, PositionMode mode, Instant asOf) {
+    }
+
+    @Test
+    void ndjson_lines_are_byte_for_byte_what_the_api_object_mapper_writes_for_the_as_of_response() throws Exception {
+        PositionResponse full = new PositionResponse(UUID.randomUUID(), "BTCUSDT",
+                new BigDecimal("-1.500000000000000000"), new BigDecimal("50520.394751265355120165"),
+                new BigDecimal("100.000000000000000000"), new BigDecimal("0E-18"), new BigDecimal("-12.5"),
+                PositionMode.HEDGE, new BigDecimal("1.000"), new BigDecimal("2.5E+3"), new BigDecimal("0.01000000"),
+                1234L, new BigDecimal("0.33333333"), 42, Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-01-01T00:00:00.100Z"), Instant.parse("2026-01-01T00:00:00.000123Z"),
+                Instant.parse("2026-01-01T00:00:00.000000007Z"), Instant.parse("1969-12-31T23:59:59.5Z"));
+        PositionResponse sparse = new PositionResponse(UUID.randomUUID(), "ETHUSDT", BigDecimal.ZERO, null, null,
+                BigDecimal.ZERO, BigDecimal.ONE, ONE_WAY, null, null, null, null, null, 0,
+                Instant.parse("2026-01-01T00:00:00Z"), null, Instant.parse("2026-01-01T00:00:01Z"), null, null);
+        TrainingFormat format = new TrainingFormat.NdJson();
+        for (AsOfResponse state : List.of(
+                new AsOfResponse(full, 7, Instant.parse("2026-01-02T03:04:05.678901Z"), true, null),
+                new AsOfResponse(sparse, 1, Instant.parse("2026-01-02T03:04:05Z"), false,
+                        Instant.parse("2026-01-03T00:00:00.5Z")))) {
+            TextLine line = new TextLine();
+            format.found(12, state, line);
+            assertThat(text(line)).isEqualTo(json.writeValueAsString(new Found(12, true, state)) + "\n");
+        }
+        TextLine line = new TextLine();
+        Instant asOf = Instant.parse("2026-01-02T03:04:05.600Z");
+        format.missing(3, "BTCUSDT", PositionMode.HEDGE, asOf, line);
+        assertThat(text(line))
+                .isEqualTo(json.writeValueAsString(new Missing(3, false, "BTCUSDT", PositionMode.HEDGE, asOf)) + "\n");
+    }
+
+    private static String text(TextLine line) throws java.io.IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        line.writeTo(out);
+        return out.toString(StandardCharsets.US_ASCII);
     }
 
     private void assertNorm(JsonNode actual, String expected, int row) {
