@@ -81,8 +81,13 @@ public class TimelineProjection {
 
     @ResetHandler
     void reset() {
-        heads.clear();
+        forgetPositions();
         timeline.truncate();
+    }
+
+    /** Drops the rows held in memory, as a restart does: each position's next event reads its last row back. */
+    void forgetPositions() {
+        heads.clear();
     }
 
     private TimelineHead previous(String positionId, long sequenceNumber) {
