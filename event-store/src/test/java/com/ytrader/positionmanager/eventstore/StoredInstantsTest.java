@@ -39,7 +39,8 @@ class StoredInstantsTest {
             assertThat(stored.readValue('"' + text + '"', Instant.class)).as(text)
                     .isEqualTo(new ObjectMapper().findAndRegisterModules().readValue('"' + text + '"', Instant.class));
         }
-        assertThat(stored.readValue("1700000000.5", Instant.class)).isEqualTo(Instant.ofEpochSecond(1_700_000_000, 500_000_000));
+        assertThat(stored.readValue("1700000000.5", Instant.class))
+                .isEqualTo(Instant.ofEpochSecond(1_700_000_000, 500_000_000));
     }
 
     @Test

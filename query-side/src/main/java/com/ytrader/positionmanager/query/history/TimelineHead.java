@@ -63,8 +63,8 @@ record TimelineHead(
         }
         Instant effective = latest(previous == null ? null : previous.effectiveTime(), event.occurredAt());
         Instant known = latest(previous == null ? null : previous.knownTime(), recordedAt);
-        return new TimelineHead(event.positionId(), sequenceNumber, figures, figuresSequence, version, createdAt, lastUpdated,
-                lastSnapshotAt, effective, known, hash);
+        return new TimelineHead(event.positionId(), sequenceNumber, figures, figuresSequence, version, createdAt,
+                lastUpdated, lastSnapshotAt, effective, known, hash);
     }
 
     /** The figures the event itself carries (the state after it), null when it carries none. */

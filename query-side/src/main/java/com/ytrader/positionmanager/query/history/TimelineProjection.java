@@ -5,8 +5,8 @@ import com.ytrader.positionmanager.events.FillApplied;
 import com.ytrader.positionmanager.events.FillLinked;
 import com.ytrader.positionmanager.events.FundingApplied;
 import com.ytrader.positionmanager.events.PositionEvent;
-import com.ytrader.positionmanager.query.processing.BatchBuffer;
 import com.ytrader.positionmanager.events.PositionFigures;
+import com.ytrader.positionmanager.query.processing.BatchBuffer;
 import com.ytrader.positionmanager.query.processing.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -33,7 +33,6 @@ import java.util.Map;
 @Component
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
 public class TimelineProjection {
-
 
     /** Positions whose last row is kept in memory, so that the common case reads nothing back. */
     private static final int CACHED_POSITIONS = 10_000;
@@ -99,8 +98,8 @@ public class TimelineProjection {
             return cached;
         }
         return timeline.head(positionId, sequenceNumber - 1, figuresSequence -> figures(positionId, figuresSequence))
-                .orElseThrow(() -> new IllegalStateException(
-                "no timeline row " + positionId + "#" + (sequenceNumber - 1) + " before event #" + sequenceNumber));
+                .orElseThrow(() -> new IllegalStateException("no timeline row " + positionId + "#"
+                        + (sequenceNumber - 1) + " before event #" + sequenceNumber));
     }
 
     /** The figures event {@code sequenceNumber} of the position carried, as the event store holds it (upcast). */

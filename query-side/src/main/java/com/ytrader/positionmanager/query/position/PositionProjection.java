@@ -24,7 +24,6 @@ import java.time.Instant;
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
 public class PositionProjection {
 
-
     private final PositionWrites positions;
     private final PositionRepository repository;
     private final PortfolioMetricsCache portfolio;

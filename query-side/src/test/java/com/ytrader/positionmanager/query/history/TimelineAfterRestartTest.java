@@ -37,7 +37,8 @@ class TimelineAfterRestartTest extends HistoryTestSupport {
         awaitProjections();
 
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT event_type, sequence_number, figures_sequence, "
-                + COLUMNS + " FROM position_timeline WHERE position_id = ? ORDER BY sequence_number", asset + ":one-way");
+                + COLUMNS + " FROM position_timeline WHERE position_id = ? ORDER BY sequence_number",
+                asset + ":one-way");
         Map<String, Object> reported = rows.get(rows.size() - 2);
         Map<String, Object> ignored = rows.get(rows.size() - 1);
         assertThat(reported.get("event_type")).isEqualTo("ExchangeReportApplied");
