@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,17 +55,27 @@ public class PositionRepository {
     }
 
     /**
-     * The figures after event {@code version}, recorded at {@code at}; a new row is created at {@code createdAt},
-     * the first event of the batch that writes it.
+     * A position's figures after event {@code version}, recorded at {@code at}; a new row is created at
+     * {@code createdAt}, the first event of the batch that writes it.
      */
-    void record(String positionKey, String asset, PositionMode mode, PositionFigures figures, long version,
-                Instant createdAt, Instant at) {
-        PositionRow row = PositionRow.of(positionKey, asset, mode, figures, version, createdAt, at, null);
-        jdbc.update(RECORD, new MapSqlParameterSource()
+    record FiguresWrite(String positionKey, String asset, PositionMode mode, PositionFigures figures, long version,
+                        Instant createdAt, Instant at) {
+    }
+
+    /** Writes the figures of several positions (each at most once) in one statement batch. */
+    void record(Collection<FiguresWrite> writes) {
+        jdbc.batchUpdate(RECORD, writes.stream().map(PositionRepository::parameters)
+                .toArray(MapSqlParameterSource[]::new));
+    }
+
+    private static MapSqlParameterSource parameters(FiguresWrite write) {
+        PositionRow row = PositionRow.of(write.positionKey(), write.asset(), write.mode(), write.figures(),
+                write.version(), write.createdAt(), write.at(), null);
+        return new MapSqlParameterSource()
                 .addValue("id", row.id())
-                .addValue("positionKey", positionKey)
-                .addValue("asset", asset)
-                .addValue("mode", mode.wireName())
+                .addValue("positionKey", write.positionKey())
+                .addValue("asset", write.asset())
+                .addValue("mode", write.mode().wireName())
                 .addValue("size", row.size())
                 .addValue("averageEntryPrice", row.averageEntryPrice())
                 .addValue("currentPrice", row.currentPrice())
@@ -73,11 +84,11 @@ public class PositionRepository {
                 .addValue("longSize", row.longSize())
                 .addValue("shortSize", row.shortSize())
                 .addValue("entryNotional", row.entryNotional())
-                .addValue("version", version)
-                .addValue("createdAt", utc(createdAt))
-                .addValue("at", utc(at))
+                .addValue("version", write.version())
+                .addValue("createdAt", utc(write.createdAt()))
+                .addValue("at", utc(write.at()))
                 .addValue("openedAt", utc(row.openedAt()))
-                .addValue("closedAt", utc(row.closedAt())));
+                .addValue("closedAt", utc(row.closedAt()));
     }
 
     /** Records that a snapshot was taken at {@code at} by the event {@code version}; older events change nothing. */
