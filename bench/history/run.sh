@@ -17,14 +17,7 @@ HEAP=${HEAP:-1g}
 PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt)
 URL=http://127.0.0.1:$PORT
 
-stored=$("${PSQL[@]}" -d "$DB" -c "SELECT COALESCE(max(global_index), 0) FROM domain_event_entry" 2>/dev/null || echo 0)
-if [ "$stored" -lt "$EVENTS" ]; then
-    "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
-    ./mvnw -B -q -pl bench exec:java -Dexec.mainClass=com.ytrader.positionmanager.bench.HistorySeeder \
-        -Devents="$EVENTS" -Dassets="$ASSETS" \
-        -Dexec.args="--POSTGRES_DB=$DB --position-manager.ingest.enabled=false --position-manager.fanout.enabled=false" \
-        | grep seeded
-fi
+bench/seed-history.sh "$DB" "$EVENTS" "$ASSETS"
 EVENTS=$("${PSQL[@]}" -d "$DB" -c "SELECT COALESCE(max(global_index), 0) FROM domain_event_entry")
 echo "events in the store: $EVENTS"
 

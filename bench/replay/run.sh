@@ -10,13 +10,7 @@ EVENTS=${EVENTS:-1000000}
 PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt)
 KEY=bench-admin-key
 
-stored=$("${PSQL[@]}" -d "$DB" -c "SELECT COALESCE(max(global_index), 0) FROM domain_event_entry" 2>/dev/null || echo 0)
-if [ "$stored" -lt "$EVENTS" ]; then
-    "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
-    ./mvnw -B -q -pl bench exec:java -Dexec.mainClass=com.ytrader.positionmanager.bench.HistorySeeder \
-        -Devents="$EVENTS" -Dexec.args="--POSTGRES_DB=$DB --position-manager.ingest.enabled=false --position-manager.fanout.enabled=false" \
-        | grep seeded
-fi
+bench/seed-history.sh "$DB" "$EVENTS" 100
 EVENTS=$("${PSQL[@]}" -d "$DB" -c "SELECT COALESCE(max(global_index), 0) FROM domain_event_entry")
 
 POSTGRES_DB=$DB POSITION_MANAGER_ADMIN_API_KEY=$KEY \

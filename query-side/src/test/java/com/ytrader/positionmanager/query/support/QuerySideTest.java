@@ -76,13 +76,9 @@ public abstract class QuerySideTest {
 
     /** Waits until the read-model processor has handled every event in the store. */
     protected void awaitProjections() {
-        awaitCaughtUp(ReadModels.PROCESSING_GROUP);
-    }
-
-    protected void awaitCaughtUp(String processingGroup) {
         long head = jdbc.queryForObject("SELECT COALESCE(max(global_index), -1) FROM domain_event_entry", Long.class);
         StreamingEventProcessor processor = processing
-                .eventProcessor(processingGroup, StreamingEventProcessor.class).orElseThrow();
+                .eventProcessor(ReadModels.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10)).until(() -> {
             Map<Integer, EventTrackerStatus> status = processor.processingStatus();
             // every segment claimed (their shares of the stream add up to one) and past the head of the store
