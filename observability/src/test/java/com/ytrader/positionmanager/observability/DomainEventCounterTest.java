@@ -65,6 +65,6 @@ class DomainEventCounterTest {
     private static PositionSizeDiscrepancyDetected discrepancy() {
         return new PositionSizeDiscrepancyDetected("BTCUSDT:one-way", "BTCUSDT", PositionMode.ONE_WAY, 0,
                 new BigDecimal("1.5"), new BigDecimal("1.2"), new BigDecimal("0.3"), new BigDecimal("0.0001"),
-                42, Instant.parse("2026-11-22T10:00:00Z"));
+                42, Instant.parse("2026-11-22T10:00:00Z"), "grace_elapsed");
     }
 }

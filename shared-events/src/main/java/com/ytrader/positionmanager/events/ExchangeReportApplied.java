@@ -6,11 +6,16 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * The exchange's position report was applied under the conflict rules: PnL and mark price always,
- * the entry price when it differs beyond the threshold, the size only when the exchange owns the size.
+ * The exchange's position report was applied: realized PnL is its {@code cumRealisedPnl} plus what the executions
+ * it does not cover realized, unrealized PnL and mark price are its own, the entry price is adopted when the report
+ * agrees with our executions in size and differs beyond the threshold in price, the size only when the exchange
+ * owns the size.
  *
  * @param reportedSize       the leg's signed size as the exchange reported it
  * @param reportedEntryPrice {@code avgPrice} or {@code entryPrice} of the report, null when absent
+ * @param coveredSize        our size over the executions the report covers: what its size is compared with
+ * @param discrepancyPendingSince when a size difference the missing executions could still explain was first seen;
+ *                           null when the report agrees with the executions it covers
  */
 @Revision("1")
 public record ExchangeReportApplied(
@@ -27,6 +32,8 @@ public record ExchangeReportApplied(
         BigDecimal realizedPnl,
         boolean entryPriceAdopted,
         boolean sizeAdopted,
+        BigDecimal coveredSize,
+        Instant discrepancyPendingSince,
         PositionFigures position) implements PositionEvent, CarriesPositionFigures {
 
     @Override

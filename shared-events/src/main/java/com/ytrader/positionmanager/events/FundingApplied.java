@@ -6,9 +6,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * A funding settlement (an execution whose type is not {@code Trade}): it changes realized PnL, never size.
+ * A funding or settlement execution ({@code Funding}, {@code Settle}): it changes realized PnL, never size.
  *
- * @param amount funding paid; negative when received
+ * @param amount  funding paid; negative when received
+ * @param seq     the exchange's cross sequence of the execution, null when the message had none
+ * @param covered whether the exchange's latest report already contains it (then not added again)
  */
 @Revision("1")
 public record FundingApplied(
@@ -19,6 +21,8 @@ public record FundingApplied(
         String execId,
         BigDecimal amount,
         Instant executedAt,
+        Long seq,
+        boolean covered,
         PositionFigures position) implements PositionEvent, CarriesPositionFigures {
 
     @Override

@@ -13,6 +13,7 @@ import java.time.Instant;
  * @param exitNotional  {@code sum(closed quantity * fill price)}
  * @param realizedPnl   PnL realized in this lifecycle, net of its fees and funding
  * @param fees          fees paid in this lifecycle
+ * @param closeReason   why the exchange closed it without our order (liquidation, ADL, delivery); null otherwise
  */
 public record LifecycleFigures(
         int number,
@@ -23,11 +24,12 @@ public record LifecycleFigures(
         BigDecimal exitNotional,
         BigDecimal realizedPnl,
         BigDecimal fees,
-        long fillCount) {
+        long fillCount,
+        CloseReason closeReason) {
 
     public static LifecycleFigures none() {
         return new LifecycleFigures(0, null, null, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-                BigDecimal.ZERO, BigDecimal.ZERO, 0);
+                BigDecimal.ZERO, BigDecimal.ZERO, 0, null);
     }
 
     /** The quantity-weighted price of the closing fills, null before anything was closed. */

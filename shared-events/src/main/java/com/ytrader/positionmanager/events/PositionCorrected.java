@@ -20,6 +20,7 @@ public record PositionCorrected(
         BigDecimal previousEntryPrice,
         BigDecimal correctedEntryPrice,
         String reason,
+        Long exchangeSeq,
         Instant correctedAt,
         PositionFigures position) implements PositionEvent, CarriesPositionFigures {
 

@@ -7,7 +7,7 @@ import java.time.Instant;
  * business's time (the exchange's execution or report time, or the time the service acted), as opposed to
  * when it was recorded in the event store.
  */
-public sealed interface PositionEvent permits PositionOpened, FillApplied, FillLinked, PositionClosed,
+public sealed interface PositionEvent permits PositionOpened, FillApplied, FillLinked, FillAlreadyCounted, PositionClosed,
         FundingApplied, ExchangeReportApplied, StaleExchangeReportIgnored, PositionSizeDiscrepancyDetected,
         PositionSnapshotTaken, PositionValidated, PositionCorrected {
 

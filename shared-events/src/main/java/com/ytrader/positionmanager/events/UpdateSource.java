@@ -9,7 +9,9 @@ public enum UpdateSource {
     WEBSOCKET,
     VALIDATION,
     API,
-    SCHEDULER;
+    SCHEDULER,
+    /** executions fetched from the exchange's REST API by a validation */
+    RECONCILIATION;
 
     @JsonValue
     public String wireName() {

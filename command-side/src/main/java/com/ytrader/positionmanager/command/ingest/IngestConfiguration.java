@@ -72,7 +72,7 @@ class IngestConfiguration {
     @Bean
     SimpleMessageListenerContainer orderEventsConsumer(IngestConsumers consumers, IngestProperties properties) {
         String queue = properties.queues().orderEvents();
-        return consumers.container(queue, new OrderEventTranslator(properties.maxBodyBytes()));
+        return consumers.container(queue, new OrderEventTranslator(properties.maxBodyBytes(), properties.orderEventsQuantity()));
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package com.ytrader.positionmanager.command.ingest;
 
 import com.rabbitmq.client.Channel;
+import com.ytrader.positionmanager.command.position.FillEventIdentifiers;
 import com.ytrader.positionmanager.command.position.InvalidPositionCommandException;
 import com.ytrader.positionmanager.events.EventMetadata;
 import io.micrometer.core.instrument.Timer;
@@ -117,6 +118,11 @@ final class IngestListener implements ChannelAwareBatchMessageListener {
             } catch (RuntimeException | AssertionError e) {
                 // AssertionError: with assertions on (tests), the PostgreSQL driver asserts on a connection that
                 // died mid-statement; it must not reach the container, which ends the JVM on an Error
+                if (FillEventIdentifiers.isRecordedExecution(e)) {
+                    // a redelivery older than the position's memory of fill ids: the event store knows it
+                    delivery.outcome = IngestOutcome.DUPLICATE;
+                    return;
+                }
                 InvalidPositionCommandException invalid = invalidCommand(e);
                 if (invalid != null) {
                     reject(delivery, invalid.getMessage());

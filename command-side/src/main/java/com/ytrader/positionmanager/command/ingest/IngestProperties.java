@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param concurrency    consumers per queue; more than one gives up the per-asset order of the queue
  * @param receiveTimeout how long a consumer waits to fill a batch before it applies what it has
  * @param maxBodyBytes   larger bodies are dead-lettered unread
+ * @param orderEventsQuantity what an order event's {@code filled_quantity} means: the order's cumulative quantity
+ *                       or one execution's
  */
 @ConfigurationProperties("position-manager.ingest")
 public record IngestProperties(
@@ -26,7 +28,8 @@ public record IngestProperties(
         @DefaultValue("65536") int maxBodyBytes,
         @DefaultValue("100ms") Duration retryInitialBackoff,
         @DefaultValue("5s") Duration retryMaxBackoff,
-        @DefaultValue("10s") Duration confirmTimeout) {
+        @DefaultValue("10s") Duration confirmTimeout,
+        @DefaultValue("cumulative") OrderEventsQuantity orderEventsQuantity) {
 
     public record Queues(
             @DefaultValue("order-manager.order_executed") String orderExecuted,

@@ -2,18 +2,21 @@ package com.ytrader.positionmanager.command.ingest;
 
 import com.ytrader.positionmanager.command.position.ApplyFill;
 import com.ytrader.positionmanager.command.position.ApplyFunding;
+import com.ytrader.positionmanager.events.CloseReason;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.Side;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * One execution reported by the order manager ({@code order-manager.order_executed}; also the body of an
- * execution on {@code order-manager.order_events}). Executions of type {@code Funding}, {@code Settle} or
- * {@code Delivery} are settlements, never fills: they change realized PnL by their fee and leave the size alone.
+ * One execution reported by the order manager ({@code order-manager.order_executed}; with
+ * {@code POSITION_MANAGER_ORDER_EVENTS_QUANTITY=execution} also an order event). Executions of type {@code Funding}
+ * or {@code Settle} change realized PnL by their fee and leave the size alone; every other type moves the
+ * position, and the exchange's own moves (liquidation, ADL, delivery) carry their close reason.
  */
 record OrderExecutedMessage(
         String orderId,
@@ -22,25 +25,49 @@ record OrderExecutedMessage(
         BigDecimal filledQuantity,
         BigDecimal executionPrice,
         BigDecimal executionFees,
+        String feeCurrency,
         PositionMode mode,
         Integer positionIdx,
         String execId,
         String execType,
+        CloseReason closeReason,
+        Long seq,
         Instant executedAt,
         String traceId) {
 
-    private static final Set<String> TRADES = Set.of("trade", "adltrade", "busttrade", "blocktrade");
-    private static final Set<String> SETTLEMENTS = Set.of("funding", "settle", "delivery");
+    private static final Set<String> TRADES = Set.of("trade", "blocktrade", "moveposition", "futurespread",
+            "corporateaction");
+    private static final Set<String> SETTLEMENTS = Set.of("funding", "settle");
+    /** Execution types by which the exchange itself moves a position. */
+    private static final Map<String, CloseReason> EXCHANGE_MOVES = Map.of(
+            "busttrade", CloseReason.LIQUIDATED,
+            "adltrade", CloseReason.ADL,
+            "delivery", CloseReason.DELIVERED);
+    /** Create types of ordinary trades that the exchange placed: laddered liquidation, ADL, takeover. */
+    private static final Map<String, CloseReason> EXCHANGE_CREATE_TYPES = Map.of(
+            "createbyliq", CloseReason.LIQUIDATED,
+            "createbyadl_passthrough", CloseReason.ADL,
+            "createbytakeover_passthrough", CloseReason.LIQUIDATED);
 
     static OrderExecutedMessage read(JsonFields fields) {
         String execType = fields.optionalText("exec_type");
-        boolean settlement = execType != null && SETTLEMENTS.contains(execType.toLowerCase(Locale.ROOT));
-        if (execType != null && !settlement && !TRADES.contains(execType.toLowerCase(Locale.ROOT))) {
+        String type = execType == null ? "trade" : execType.toLowerCase(Locale.ROOT);
+        boolean settlement = SETTLEMENTS.contains(type);
+        if (!settlement && !TRADES.contains(type) && !EXCHANGE_MOVES.containsKey(type)) {
             throw new BadMessageException("unknown exec_type '" + execType + "'");
+        }
+        String createType = fields.optionalText("create_type");
+        CloseReason closeReason = EXCHANGE_MOVES.get(type);
+        if (closeReason == null && createType != null) {
+            closeReason = EXCHANGE_CREATE_TYPES.get(createType.toLowerCase(Locale.ROOT));
         }
         Integer positionIdx = fields.optionalInteger("position_idx");
         String execId = fields.optionalText("exec_id");
         BigDecimal fees = fields.optionalDecimal("execution_fees");
+        Long seq = fields.optionalLong("seq");
+        if (seq != null && seq < 0) {
+            throw new BadMessageException("seq must not be negative, was " + seq);
+        }
         return new OrderExecutedMessage(
                 fields.requiredText("order_id"),
                 fields.requiredText("asset"),
@@ -48,10 +75,13 @@ record OrderExecutedMessage(
                 settlement ? null : fields.requiredDecimal("filled_quantity"),
                 settlement ? null : fields.requiredDecimal("execution_price"),
                 fees != null ? fees : fields.optionalDecimal("exec_fee"),
+                fields.optionalText("fee_currency"),
                 WireEnums.mode(fields.optionalText("mode"), positionIdx),
                 positionIdx,
                 execId != null ? execId : fields.optionalText("fill_id"),
                 execType,
+                settlement ? null : closeReason,
+                seq,
                 fields.optionalInstant("executed_at"),
                 fields.optionalText("trace_id"));
     }
@@ -80,9 +110,9 @@ record OrderExecutedMessage(
             if (executionFees == null) {
                 throw new BadMessageException("execution_fees is required for a " + execType + " execution");
             }
-            return ApplyFunding.of(asset, mode, positionIdx, fillId(), executionFees, at);
+            return ApplyFunding.of(asset, mode, positionIdx, fillId(), executionFees, at, seq);
         }
         return ApplyFill.of(asset, mode, positionIdx, fillId(), orderId, side, filledQuantity, executionPrice,
-                executionFees != null ? executionFees : BigDecimal.ZERO, at);
+                executionFees != null ? executionFees : BigDecimal.ZERO, at, seq, feeCurrency, closeReason);
     }
 }

@@ -1,5 +1,6 @@
 package com.ytrader.positionmanager.command.position;
 
+import com.ytrader.positionmanager.events.CloseReason;
 import com.ytrader.positionmanager.events.LifecycleFigures;
 
 import java.math.BigDecimal;
@@ -13,7 +14,7 @@ final class Lifecycles {
 
     static LifecycleFigures open(LifecycleFigures previous, Instant at) {
         return new LifecycleFigures(previous.number() + 1, at, null, BigDecimal.ZERO, BigDecimal.ZERO,
-                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0);
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, null);
     }
 
     /** Records one fill's part in a lifecycle: what it closed, at which price, what it realized and paid. */
@@ -25,18 +26,25 @@ final class Lifecycles {
                 lifecycle.exitNotional().add(closedQuantity.multiply(price)),
                 lifecycle.realizedPnl().add(realizedPnl),
                 lifecycle.fees().add(fee),
-                lifecycle.fillCount() + 1);
+                lifecycle.fillCount() + 1,
+                lifecycle.closeReason());
     }
 
     static LifecycleFigures adjust(LifecycleFigures lifecycle, BigDecimal realizedPnl, BigDecimal grossSizeAfter) {
         return new LifecycleFigures(lifecycle.number(), lifecycle.openedAt(), lifecycle.closedAt(),
                 lifecycle.peakSize().max(grossSizeAfter), lifecycle.exitQuantity(), lifecycle.exitNotional(),
-                lifecycle.realizedPnl().add(realizedPnl), lifecycle.fees(), lifecycle.fillCount());
+                lifecycle.realizedPnl().add(realizedPnl), lifecycle.fees(), lifecycle.fillCount(),
+                lifecycle.closeReason());
     }
 
     static LifecycleFigures close(LifecycleFigures lifecycle, Instant at) {
+        return close(lifecycle, at, null);
+    }
+
+    /** @param reason why the exchange closed it without our order, null for an ordinary close */
+    static LifecycleFigures close(LifecycleFigures lifecycle, Instant at, CloseReason reason) {
         return new LifecycleFigures(lifecycle.number(), lifecycle.openedAt(), at, lifecycle.peakSize(),
                 lifecycle.exitQuantity(), lifecycle.exitNotional(), lifecycle.realizedPnl(), lifecycle.fees(),
-                lifecycle.fillCount());
+                lifecycle.fillCount(), reason);
     }
 }

@@ -2,12 +2,17 @@ package com.ytrader.positionmanager.command.position;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.ytrader.positionmanager.events.CloseReason;
+import com.ytrader.positionmanager.events.ExchangeFigures;
 import com.ytrader.positionmanager.events.ExchangeReportApplied;
+import com.ytrader.positionmanager.events.FillAlreadyCounted;
 import com.ytrader.positionmanager.events.FillApplied;
 import com.ytrader.positionmanager.events.FillLinked;
 import com.ytrader.positionmanager.events.FundingApplied;
 import com.ytrader.positionmanager.events.LegFigures;
 import com.ytrader.positionmanager.events.LifecycleFigures;
+import com.ytrader.positionmanager.events.OrderProgress;
+import com.ytrader.positionmanager.events.OrderProgress.OrderAmounts;
 import com.ytrader.positionmanager.events.PositionClosed;
 import com.ytrader.positionmanager.events.PositionCorrected;
 import com.ytrader.positionmanager.events.PositionFigures;
@@ -16,12 +21,14 @@ import com.ytrader.positionmanager.events.PositionOpened;
 import com.ytrader.positionmanager.events.PositionSizeDiscrepancyDetected;
 import com.ytrader.positionmanager.events.PositionSnapshotTaken;
 import com.ytrader.positionmanager.events.PositionValidated;
+import com.ytrader.positionmanager.events.Side;
 import com.ytrader.positionmanager.events.StaleExchangeReportIgnored;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -30,16 +37,22 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One position, identified by {@code (asset, mode)}. It decides what a fill, a funding settlement or an
- * exchange report does and records that as events; its state is the figures of the last event plus what it
- * needs to recognise redeliveries and stale reports.
+ * One position, identified by {@code (asset, mode)}. It decides what an execution, an order's state or an exchange
+ * report does and records that as events; its state is the figures of the last event plus what it needs to
+ * recognise redeliveries, count orders once and tell which executions the exchange's latest report covers.
+ *
+ * <p>Fills own the size; the exchange owns realized PnL: a leg's realized PnL is the latest report's
+ * {@code cumRealisedPnl} plus what the executions that report does not cover realized (docs/ingest.md,
+ * "Two sources").
  */
 @Aggregate(snapshotTriggerDefinition = "positionSnapshotTrigger", cache = "positionCache")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
@@ -47,11 +60,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class Position {
 
     /**
-     * How many fill ids a position remembers to recognise redeliveries. Bounded so that a position with a
-     * long history keeps a fixed-size state (and snapshot); redeliveries come within seconds, not after
-     * ten thousand newer fills of the same position.
+     * Fill ids kept in memory, a fast path for the redeliveries that come within seconds. The durable memory is
+     * the event store: an execution's event identifier derives from its fill id ({@link FillEventIdentifiers}), so
+     * an older redelivery is refused by the store's unique key.
      */
-    static final int REMEMBERED_FILL_IDS = 10_000;
+    static final int REMEMBERED_FILL_IDS = 1_000;
+
+    /** Orders whose progress is kept; the least recently reported leave first. */
+    static final int REMEMBERED_ORDERS = 10_000;
 
     @AggregateIdentifier
     private String positionId;
@@ -59,7 +75,8 @@ public class Position {
     private PositionMode mode;
     private PositionFigures figures;
     private LinkedHashSet<String> recentFillIds = new LinkedHashSet<>();
-    private Map<Integer, ReportedLeg> reportedLegs = new HashMap<>();
+    private Map<Integer, LegBook> books = new HashMap<>();
+    private LinkedHashMap<String, OrderProgress> orders = new LinkedHashMap<>();
 
     protected Position() {
         // for Axon: created empty, then either sourced from events or handed a first command
@@ -75,68 +92,130 @@ public class Position {
         PositionFigures before = current(command.mode());
         int legIndex = PositionCommandRules.legIndex(command.mode(), command.positionIdx());
         LegFigures leg = before.leg(legIndex);
-        LegTrade trade = LegTrade.of(leg, command.side(), command.quantity(), command.price());
         if (policy.sizeSource() == SizeSource.EXCHANGE) {
+            LegTrade trade = LegTrade.of(leg, command.side(), command.quantity(), command.price());
             apply(new FillLinked(command.positionId(), command.asset(), command.mode(), legIndex, command.fillId(),
-                    command.orderId(), command.side(), command.quantity(), command.price(), fee(command),
+                    command.orderId(), command.side(), command.quantity(), command.price(), fee(command.fee()),
                     command.executedAt(), trade.relationship()));
             return FillResult.LINKED;
         }
-        if (command.mode() == PositionMode.HEDGE && trade.sizeAfter().signum() * legSign(legIndex) < 0) {
-            throw new InvalidPositionCommandException("a %s of %s on the %s leg would turn it %s (leg size %s)"
-                    .formatted(command.side().wireName(), command.quantity().toPlainString(),
-                            legIndex == 1 ? "long" : "short", legIndex == 1 ? "short" : "long",
-                            leg.size().abs().toPlainString()));
+        OrderProgress progress = order(command.orderId());
+        OrderAmounts executed = progress.executed().plus(command.quantity(), command.price(), fee(command.fee()));
+        OrderProgress after = progressed(progress, executed, progress.state());
+        OrderAmounts increment = after.applied().minus(progress.applied());
+        if (increment.quantity().signum() <= 0) {
+            apply(new FillAlreadyCounted(command.positionId(), command.asset(), command.mode(), legIndex,
+                    command.fillId(), command.orderId(), command.quantity(), command.price(), command.executedAt(),
+                    after));
+            return FillResult.DUPLICATE;
         }
-        recordFill(command, before, leg, trade);
+        BigDecimal price = increment.quantity().compareTo(command.quantity()) == 0 ? command.price()
+                : incrementPrice(increment);
+        recordFill(new Execution(command.positionId(), command.asset(), command.mode(), command.fillId(),
+                command.orderId(), legIndex, command.side(),
+                increment.quantity(), price, increment.fees(), command.executedAt(), command.stamp(),
+                command.feeCurrency(), command.closeReason()), before, after, policy);
         return FillResult.APPLIED;
     }
 
-    private void recordFill(ApplyFill command, PositionFigures before, LegFigures leg, LegTrade trade) {
-        BigDecimal fee = fee(command);
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public FillResult handle(ApplyOrderState command, ReconciliationPolicy policy) {
+        PositionCommandRules.check(command);
+        OrderProgress progress = order(command.orderId());
+        if (command.filledQuantity().compareTo(progress.state().quantity()) <= 0) {
+            return FillResult.DUPLICATE;
+        }
+        OrderAmounts state = new OrderAmounts(command.filledQuantity(),
+                command.filledQuantity().multiply(command.averagePrice()), fee(command.fees()));
+        OrderProgress after = progressed(progress, progress.executed(), state);
+        OrderAmounts increment = after.applied().minus(progress.applied());
+        if (increment.quantity().signum() <= 0) {
+            return FillResult.DUPLICATE;
+        }
+        int legIndex = PositionCommandRules.legIndex(command.mode(), command.positionIdx());
+        recordFill(new Execution(command.positionId(), command.asset(), command.mode(), command.fillId(),
+                command.orderId(), legIndex, command.side(), increment.quantity(),
+                        incrementPrice(increment), increment.fees(), command.executedAt(),
+                        new ExecutionStamp(null, command.executedAt()), null, null),
+                current(command.mode()), after, policy);
+        return FillResult.APPLIED;
+    }
+
+    /** One execution as the position applies it: the part of an order not counted before. */
+    private record Execution(String positionId, String asset, PositionMode mode, String fillId, String orderId,
+                             int legIndex, Side side, BigDecimal quantity,
+                             BigDecimal price, BigDecimal fee, Instant executedAt, ExecutionStamp stamp,
+                             String feeCurrency, CloseReason closeReason) {
+    }
+
+    private void recordFill(Execution execution, PositionFigures before, OrderProgress order,
+                            ReconciliationPolicy policy) {
+        LegFigures leg = before.leg(execution.legIndex());
+        LegTrade trade = LegTrade.of(leg, execution.side(), execution.quantity(), execution.price());
+        if (execution.mode() == PositionMode.HEDGE && trade.sizeAfter().signum() * legSign(execution.legIndex()) < 0) {
+            throw new InvalidPositionCommandException("a %s of %s on the %s leg would turn it %s (leg size %s)"
+                    .formatted(execution.side().wireName(), execution.quantity().toPlainString(),
+                            execution.legIndex() == 1 ? "long" : "short",
+                            execution.legIndex() == 1 ? "short" : "long", leg.size().abs().toPlainString()));
+        }
+        boolean settleFee = SettleCurrency.isSettleCurrency(execution.asset(), execution.feeCurrency());
+        BigDecimal fee = settleFee ? execution.fee() : BigDecimal.ZERO;
         BigDecimal closingFee = trade.crossesZero()
                 ? fee.multiply(trade.closedQuantity())
-                        .divide(command.quantity(), PositionFigures.PRICE_SCALE, RoundingMode.HALF_EVEN)
+                        .divide(execution.quantity(), PositionFigures.PRICE_SCALE, RoundingMode.HALF_EVEN)
                 : fee;
         BigDecimal openingFee = fee.subtract(closingFee);
         BigDecimal realized = trade.grossRealizedPnl().subtract(fee);
-        LegFigures legAfter = new LegFigures(leg.positionIdx(), trade.sizeAfter(), trade.averageEntryPriceAfter(),
-                unrealized(before.currentPrice(), trade.sizeAfter(), trade.averageEntryPriceAfter()),
-                leg.realizedPnl().add(realized));
+        LegBook book = book(execution.legIndex());
+        boolean covered = book.covers(execution.stamp());
+        BigDecimal legRealized = book.pnlCovers(execution.stamp()) ? leg.realizedPnl()
+                : leg.realizedPnl().add(realized);
+        LegFigures legAfter = reconciled(leg.with(trade.sizeAfter(), trade.averageEntryPriceAfter(),
+                unrealized(before.currentPrice(), trade.sizeAfter(), trade.averageEntryPriceAfter()), legRealized),
+                covered ? book : book.withUncovered(new UncoveredExecution(execution.stamp().seq(),
+                        execution.executedAt(), realized, trade.sizeAfter().subtract(leg.size()))), policy);
         PositionFigures withLeg = before.withLeg(legAfter);
         BigDecimal grossAfter = withLeg.grossSize();
 
+        String positionKey = execution.positionId();
         LifecycleFigures lifecycle = before.lifecycle();
         if (before.flat()) {
-            lifecycle = Lifecycles.open(lifecycle, command.executedAt());
-            apply(new PositionOpened(command.positionId(), command.asset(), command.mode(), lifecycle.number(),
-                    command.executedAt()));
+            lifecycle = Lifecycles.open(lifecycle, execution.executedAt());
+            apply(new PositionOpened(positionKey, execution.asset(), execution.mode(), lifecycle.number(),
+                    execution.executedAt()));
         }
         LifecycleFigures closedLifecycle = null;
         if (trade.crossesZero()) {
-            closedLifecycle = Lifecycles.close(Lifecycles.fill(lifecycle, trade.closedQuantity(), command.price(),
+            closedLifecycle = Lifecycles.close(Lifecycles.fill(lifecycle, trade.closedQuantity(), execution.price(),
                     trade.grossRealizedPnl().subtract(closingFee), closingFee, before.grossSize()),
-                    command.executedAt());
-            lifecycle = Lifecycles.fill(Lifecycles.open(closedLifecycle, command.executedAt()), BigDecimal.ZERO,
-                    command.price(), openingFee.negate(), openingFee, grossAfter);
+                    execution.executedAt(), execution.closeReason());
+            lifecycle = Lifecycles.fill(Lifecycles.open(closedLifecycle, execution.executedAt()), BigDecimal.ZERO,
+                    execution.price(), openingFee.negate(), openingFee, grossAfter);
         } else {
-            lifecycle = Lifecycles.fill(lifecycle, trade.closedQuantity(), command.price(), realized, fee, grossAfter);
+            lifecycle = Lifecycles.fill(lifecycle, trade.closedQuantity(), execution.price(), realized, fee,
+                    grossAfter);
             if (grossAfter.signum() == 0) {
-                closedLifecycle = Lifecycles.close(lifecycle, command.executedAt());
+                closedLifecycle = Lifecycles.close(lifecycle, execution.executedAt(), execution.closeReason());
                 lifecycle = closedLifecycle;
             }
         }
         PositionFigures after = new PositionFigures(withLeg.legs(), before.currentPrice(),
-                before.totalFees().add(fee), before.fillCount() + 1, lifecycle);
-        apply(new FillApplied(command.positionId(), command.asset(), command.mode(), leg.positionIdx(),
-                command.fillId(), command.orderId(), command.side(), command.quantity(), command.price(), fee,
-                command.executedAt(), trade.relationship(), trade.sizeAfter().subtract(leg.size()), realized, after));
+                before.totalFees().add(fee), before.fillCount() + 1, lifecycle, before.feesByCurrency());
+        if (!settleFee && execution.fee().signum() != 0) {
+            after = after.withFeeIn(execution.feeCurrency().trim().toUpperCase(Locale.ROOT),
+                    execution.fee());
+        }
+        apply(new FillApplied(positionKey, execution.asset(), execution.mode(), leg.positionIdx(), execution.fillId(),
+                execution.orderId(), execution.side(), execution.quantity(), execution.price(), execution.fee(),
+                execution.executedAt(), trade.relationship(), trade.sizeAfter().subtract(leg.size()), realized,
+                execution.stamp().seq(), execution.feeCurrency(), execution.closeReason(), covered, order, after));
         if (closedLifecycle != null) {
-            apply(new PositionClosed(command.positionId(), command.asset(), command.mode(), closedLifecycle));
+            apply(new PositionClosed(positionKey, execution.asset(), execution.mode(), closedLifecycle));
         }
         if (trade.crossesZero()) {
-            apply(new PositionOpened(command.positionId(), command.asset(), command.mode(), lifecycle.number(),
-                    command.executedAt()));
+            apply(new PositionOpened(positionKey, execution.asset(), execution.mode(), lifecycle.number(),
+                    execution.executedAt()));
         }
     }
 
@@ -148,68 +227,144 @@ public class Position {
             return FillResult.DUPLICATE;
         }
         PositionFigures before = current(command.mode());
-        LegFigures leg = before.leg(PositionCommandRules.legIndex(command.mode(), command.positionIdx()));
+        int legIndex = PositionCommandRules.legIndex(command.mode(), command.positionIdx());
+        LegFigures leg = before.leg(legIndex);
         BigDecimal realized = command.amount().negate();
-        LegFigures legAfter = new LegFigures(leg.positionIdx(), leg.size(), leg.averageEntryPrice(),
-                leg.unrealizedPnl(), leg.realizedPnl().add(realized));
+        LegBook book = book(legIndex);
+        boolean covered = book.covers(command.stamp());
+        LegFigures legAfter = leg.with(leg.size(), leg.averageEntryPrice(), leg.unrealizedPnl(),
+                book.pnlCovers(command.stamp()) ? leg.realizedPnl() : leg.realizedPnl().add(realized));
         PositionFigures after = new PositionFigures(before.withLeg(legAfter).legs(), before.currentPrice(),
                 before.totalFees(), before.fillCount(),
-                Lifecycles.adjust(before.lifecycle(), realized, before.grossSize()));
+                Lifecycles.adjust(before.lifecycle(), realized, before.grossSize()), before.feesByCurrency());
         apply(new FundingApplied(command.positionId(), command.asset(), command.mode(), leg.positionIdx(),
-                command.execId(), command.amount(), command.executedAt(), after));
+                command.execId(), command.amount(), command.executedAt(), command.seq(), covered, after));
         return FillResult.APPLIED;
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(ReportExchangePosition command, ReconciliationPolicy policy) {
+    public void handle(ReportExchangePosition command, ReconciliationPolicy policy, DeadlineManager deadlines) {
         PositionCommandRules.check(command);
         ReportStamp stamp = new ReportStamp(command.seq(), command.updatedTime());
-        ReportedLeg lastReport = reportedLegs.get(command.positionIdx());
-        ReportStamp last = lastReport == null ? null : lastReport.stamp();
+        LegBook book = book(command.positionIdx());
+        ReportStamp last = book.report() == null ? null : book.report().stamp();
         if (!stamp.newerThan(last)) {
             apply(new StaleExchangeReportIgnored(command.positionId(), command.asset(), command.mode(),
                     command.positionIdx(), command.seq(), command.updatedTime(), last.seq(), last.updatedTime()));
             return;
         }
+        ExchangeFigures reported = command.figures();
         PositionFigures before = current(command.mode());
         LegFigures leg = before.leg(command.positionIdx());
         boolean exchangeOwnsSize = policy.sizeSource() == SizeSource.EXCHANGE;
-        BigDecimal difference = command.reportedSize().subtract(leg.size());
-        if (!exchangeOwnsSize && difference.abs().compareTo(policy.sizeValidationThreshold()) > 0) {
-            apply(new PositionSizeDiscrepancyDetected(command.positionId(), command.asset(), command.mode(),
-                    command.positionIdx(), leg.size(), command.reportedSize(), difference,
-                    policy.sizeValidationThreshold(), command.seq(), command.updatedTime()));
+        if (exchangeOwnsSize) {
+            applyOwnedReport(command, before, leg, policy);
+            return;
         }
-        BigDecimal size = exchangeOwnsSize ? command.reportedSize() : leg.size();
-        boolean entryAdopted = size.signum() != 0 && adoptsEntryPrice(command, leg, policy);
+        LegBook rebased = book.reported(ReportedLeg.of(reported), null);
+        BigDecimal coveredSize = rebased.coveredSize(leg.size());
+        Instant pendingSince = null;
+        if (policy.differs(command.reportedSize(), coveredSize)) {
+            pendingSince = book.pendingSince() != null ? book.pendingSince() : command.updatedTime();
+        }
+        rebased = book.reported(ReportedLeg.of(reported), pendingSince);
+        BigDecimal realized = reported.realizedPnl() != null
+                ? reported.realizedPnl().add(rebased.uncoveredRealizedPnl())
+                : leg.realizedPnl();
+        BigDecimal mark = command.markPrice() != null ? command.markPrice() : before.currentPrice();
+        LegFigures legAfter = reconciled(leg.with(leg.size(), leg.averageEntryPrice(),
+                unrealized(mark, leg.size(), leg.averageEntryPrice()), realized).withExchange(reported),
+                rebased, policy);
+        boolean entryAdopted = legAfter.averageEntryPrice() != null
+                && legAfter.averageEntryPrice().compareTo(leg.averageEntryPrice() == null ? BigDecimal.ZERO
+                : leg.averageEntryPrice()) != 0;
+        PositionFigures after = new PositionFigures(before.withLeg(legAfter).legs(), mark, before.totalFees(),
+                before.fillCount(), before.lifecycle(), before.feesByCurrency());
+        apply(new ExchangeReportApplied(command.positionId(), command.asset(), command.mode(), command.positionIdx(),
+                command.seq(), command.updatedTime(), command.reportedSize(), command.reportedEntryPrice(),
+                command.markPrice(), command.unrealizedPnl(), command.realizedPnl(), entryAdopted, false,
+                coveredSize, pendingSince, after));
+        if (pendingSince == null || book(command.positionIdx()).confirmed()) {
+            return;
+        }
+        if (book.pendingSince() == null) {
+            deadlines.schedule(policy.reconcileGrace(), ReconcileGraceElapsed.DEADLINE,
+                    new ReconcileGraceElapsed(command.positionIdx(), pendingSince));
+        } else if (!command.updatedTime().isBefore(pendingSince.plus(policy.reconcileGrace()))) {
+            confirmDiscrepancy(command.positionIdx(), "newer_report", policy);
+        }
+    }
+
+    /** {@code POSITION_MANAGER_SIZE_SOURCE=exchange}: the report sets size and entry price; lifecycles follow. */
+    private void applyOwnedReport(ReportExchangePosition command, PositionFigures before, LegFigures leg,
+                                  ReconciliationPolicy policy) {
+        BigDecimal size = command.reportedSize();
+        boolean entryAdopted = size.signum() != 0 && adoptsEntryPrice(command.reportedEntryPrice(),
+                leg.averageEntryPrice(), policy);
         BigDecimal entry = size.signum() == 0 ? null : entryAdopted ? command.reportedEntryPrice()
                 : leg.averageEntryPrice();
         LegFigures legAfter = new LegFigures(leg.positionIdx(), size, entry,
                 command.unrealizedPnl() != null ? command.unrealizedPnl() : leg.unrealizedPnl(),
-                command.realizedPnl() != null ? command.realizedPnl() : leg.realizedPnl());
+                command.realizedPnl() != null ? command.realizedPnl() : leg.realizedPnl(), command.figures());
         PositionFigures withLeg = before.withLeg(legAfter);
-        LifecycleFigures lifecycle = before.lifecycle();
-        if (before.flat() && !withLeg.flat()) {
-            lifecycle = Lifecycles.open(lifecycle, command.updatedTime());
+        LifecycleFigures lifecycle = transition(before, withLeg, command.updatedTime());
+        PositionFigures after = new PositionFigures(withLeg.legs(),
+                command.markPrice() != null ? command.markPrice() : before.currentPrice(),
+                before.totalFees(), before.fillCount(), lifecycle, before.feesByCurrency());
+        if (before.flat() && !after.flat()) {
             apply(new PositionOpened(command.positionId(), command.asset(), command.mode(), lifecycle.number(),
                     command.updatedTime()));
         }
-        lifecycle = Lifecycles.adjust(lifecycle, BigDecimal.ZERO, withLeg.grossSize());
-        boolean closes = !before.flat() && withLeg.flat();
-        if (closes) {
-            lifecycle = Lifecycles.close(lifecycle, command.updatedTime());
-        }
-        PositionFigures after = new PositionFigures(withLeg.legs(),
-                command.markPrice() != null ? command.markPrice() : before.currentPrice(),
-                before.totalFees(), before.fillCount(), lifecycle);
         apply(new ExchangeReportApplied(command.positionId(), command.asset(), command.mode(), command.positionIdx(),
                 command.seq(), command.updatedTime(), command.reportedSize(), command.reportedEntryPrice(),
                 command.markPrice(), command.unrealizedPnl(), command.realizedPnl(), entryAdopted,
-                exchangeOwnsSize && difference.signum() != 0, after));
-        if (closes) {
+                command.reportedSize().compareTo(leg.size()) != 0, size, null, after));
+        if (!before.flat() && after.flat()) {
             apply(new PositionClosed(command.positionId(), command.asset(), command.mode(), lifecycle));
         }
+    }
+
+    /**
+     * A leg whose executions the latest report covers exactly (none missing, none newer) takes the report's
+     * unrealized PnL, and its entry price when that differs beyond the threshold; otherwise our figures stand,
+     * with unrealized PnL at the report's mark price.
+     */
+    private static LegFigures reconciled(LegFigures leg, LegBook book, ReconciliationPolicy policy) {
+        ReportedLeg report = book.report();
+        if (report == null || !book.uncovered().isEmpty() || !leg.open()
+                || policy.differs(report.figures().size(), leg.size())) {
+            return leg;
+        }
+        ExchangeFigures exchange = report.figures();
+        BigDecimal entry = adoptsEntryPrice(exchange.entryPrice(), leg.averageEntryPrice(), policy)
+                ? exchange.entryPrice() : leg.averageEntryPrice();
+        BigDecimal unrealized = exchange.unrealizedPnl() != null && entry.compareTo(leg.averageEntryPrice()) == 0
+                ? exchange.unrealizedPnl() : unrealized(exchange.markPrice(), leg.size(), entry);
+        return leg.with(leg.size(), entry, exchange.markPrice() == null && exchange.unrealizedPnl() == null
+                ? leg.unrealizedPnl() : unrealized, leg.realizedPnl());
+    }
+
+    @DeadlineHandler(deadlineName = ReconcileGraceElapsed.DEADLINE)
+    void on(ReconcileGraceElapsed deadline, ReconciliationPolicy policy) {
+        LegBook book = book(deadline.positionIdx());
+        if (book.confirmed() || !deadline.pendingSince().equals(book.pendingSince())) {
+            return;
+        }
+        confirmDiscrepancy(deadline.positionIdx(), "grace_elapsed", policy);
+    }
+
+    /** Records the difference between the latest report and our size over what it covers, if there still is one. */
+    private void confirmDiscrepancy(int positionIdx, String confirmedBy, ReconciliationPolicy policy) {
+        LegBook book = book(positionIdx);
+        ExchangeFigures report = book.report().figures();
+        BigDecimal coveredSize = book.coveredSize(figures.leg(positionIdx).size());
+        if (!policy.differs(report.size(), coveredSize)) {
+            return;
+        }
+        apply(new PositionSizeDiscrepancyDetected(positionId, asset, mode, positionIdx, coveredSize, report.size(),
+                report.size().subtract(coveredSize), policy.sizeValidationThreshold(), report.seq(),
+                report.updatedTime(), confirmedBy));
     }
 
     @CommandHandler
@@ -219,27 +374,46 @@ public class Position {
         return now;
     }
 
+    /**
+     * Compares each leg with the exchange at a sequence that the comparison can trust: the exchange's position
+     * from its REST API, taken after the missing executions were fetched (then any difference is real), or else the
+     * latest report, compared with our size over the executions it covers — where a difference is corrected only
+     * once it is confirmed (it outlived the grace period), never while executions could still explain it.
+     */
     @CommandHandler
     public ValidationResult handle(ValidatePosition command, ReconciliationPolicy policy) {
         PositionFigures before = current(mode);
         List<String> differences = new ArrayList<>();
         List<PositionCorrected> corrections = new ArrayList<>();
         PositionFigures corrected = before;
-        for (ReportedLegEntry reported : reportedLegsInOrder()) {
-            LegFigures leg = corrected.leg(reported.positionIdx());
-            BigDecimal difference = reported.leg().size().subtract(leg.size());
-            if (difference.abs().compareTo(policy.sizeValidationThreshold()) <= 0) {
+        for (LegFigures leg : before.legs()) {
+            int positionIdx = leg.positionIdx();
+            LegBook book = book(positionIdx);
+            ExchangeFigures fetched = command.exchangeLegs().get(positionIdx);
+            boolean trusted = fetched != null && (book.report() == null
+                    || new ReportStamp(fetched.seq(), fetched.updatedTime()).compareTo(book.report().stamp()) >= 0);
+            ExchangeFigures reference = trusted ? fetched : book.report() == null ? null : book.report().figures();
+            if (reference == null) {
                 continue;
             }
-            String description = "positionIdx %d: size %s here, %s on the exchange".formatted(reported.positionIdx(),
-                    leg.size().toPlainString(), reported.leg().size().toPlainString());
+            LegBook compared = trusted ? book.reported(ReportedLeg.of(reference), null) : book;
+            BigDecimal coveredSize = compared.coveredSize(leg.size());
+            if (!policy.differs(reference.size(), coveredSize)) {
+                continue;
+            }
+            boolean confirmed = trusted || book.confirmed() || book.pendingSince() != null
+                    && !command.validatedAt().isBefore(book.pendingSince().plus(policy.reconcileGrace()));
+            String description = "positionIdx %d: size %s here, %s on the exchange at seq %d%s"
+                    .formatted(positionIdx, coveredSize.toPlainString(), reference.size().toPlainString(),
+                            reference.seq(), confirmed ? "" : " (pending: executions it covers may still arrive)");
             differences.add(description);
-            if (command.fixDiscrepancies()) {
-                PositionFigures after = correctedLeg(corrected, leg, reported.leg(), command.validatedAt());
-                corrections.add(new PositionCorrected(positionId, asset, mode, leg.positionIdx(), leg.size(),
-                        after.leg(leg.positionIdx()).size(), leg.averageEntryPrice(),
-                        after.leg(leg.positionIdx()).averageEntryPrice(),
-                        "validation: " + description, command.validatedAt(), after));
+            if (command.fixDiscrepancies() && confirmed) {
+                PositionFigures after = correctedLeg(corrected, corrected.leg(positionIdx),
+                        reference.size().subtract(coveredSize), compared.uncovered().isEmpty() ? reference : null,
+                        command.validatedAt());
+                corrections.add(new PositionCorrected(positionId, asset, mode, positionIdx, leg.size(),
+                        after.leg(positionIdx).size(), leg.averageEntryPrice(), after.leg(positionIdx).averageEntryPrice(),
+                        "validation: " + description, reference.seq(), command.validatedAt(), after));
                 corrected = after;
             }
         }
@@ -247,7 +421,7 @@ public class Position {
             apply(new PositionValidated(positionId, asset, mode, true, false, null, command.validatedAt()));
             return new ValidationResult(true, null, null);
         }
-        corrections.forEach(AggregateLifecycle::apply);
+        corrections.forEach(correction -> apply(correction));
         boolean fixed = !corrections.isEmpty();
         if (fixed && before.flat() != corrected.flat()) {
             apply(corrected.flat()
@@ -260,24 +434,33 @@ public class Position {
         return new ValidationResult(false, message, fixed ? corrected : null);
     }
 
-    /** The position with one leg set to the exchange's size and entry price; lifecycles follow. */
-    private static PositionFigures correctedLeg(PositionFigures position, LegFigures leg, ReportedLeg reported,
-                                                Instant at) {
-        BigDecimal size = reported.size();
+    /**
+     * The position with one leg's size moved by {@code difference}; the entry price becomes the exchange's when
+     * the exchange's figures describe the whole leg ({@code exchange} non-null), else ours stays.
+     */
+    private static PositionFigures correctedLeg(PositionFigures position, LegFigures leg, BigDecimal difference,
+                                                ExchangeFigures exchange, Instant at) {
+        BigDecimal size = leg.size().add(difference);
         BigDecimal entry = size.signum() == 0 ? null
-                : firstPresent(reported.entryPrice(), leg.averageEntryPrice(), position.currentPrice());
-        PositionFigures withLeg = position.withLeg(new LegFigures(leg.positionIdx(), size, entry,
-                unrealized(position.currentPrice(), size, entry), leg.realizedPnl()));
-        LifecycleFigures lifecycle = position.lifecycle();
-        if (position.flat() && !withLeg.flat()) {
+                : firstPresent(exchange == null ? null : exchange.entryPrice(), leg.averageEntryPrice(),
+                position.currentPrice());
+        PositionFigures withLeg = position.withLeg(leg.with(size, entry, unrealized(position.currentPrice(), size, entry),
+                leg.realizedPnl()));
+        return new PositionFigures(withLeg.legs(), position.currentPrice(), position.totalFees(),
+                position.fillCount(), transition(position, withLeg, at), position.feesByCurrency());
+    }
+
+    /** The lifecycle after a change that may open a flat position or flatten an open one. */
+    private static LifecycleFigures transition(PositionFigures before, PositionFigures withLeg, Instant at) {
+        LifecycleFigures lifecycle = before.lifecycle();
+        if (before.flat() && !withLeg.flat()) {
             lifecycle = Lifecycles.open(lifecycle, at);
         }
         lifecycle = Lifecycles.adjust(lifecycle, BigDecimal.ZERO, withLeg.grossSize());
-        if (!position.flat() && withLeg.flat()) {
+        if (!before.flat() && withLeg.flat()) {
             lifecycle = Lifecycles.close(lifecycle, at);
         }
-        return new PositionFigures(withLeg.legs(), position.currentPrice(), position.totalFees(),
-                position.fillCount(), lifecycle);
+        return lifecycle;
     }
 
     private static BigDecimal firstPresent(BigDecimal... candidates) {
@@ -290,29 +473,34 @@ public class Position {
                 "cannot correct a flat leg: the exchange reported no entry price and no mark price is known");
     }
 
-    private record ReportedLegEntry(int positionIdx, ReportedLeg leg) {
-    }
-
-    private List<ReportedLegEntry> reportedLegsInOrder() {
-        return reportedLegs.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .map(entry -> new ReportedLegEntry(entry.getKey(), entry.getValue()))
-                .toList();
-    }
-
-    private static boolean adoptsEntryPrice(ReportExchangePosition report, LegFigures leg,
-                                            ReconciliationPolicy policy) {
-        BigDecimal reported = report.reportedEntryPrice();
+    private static boolean adoptsEntryPrice(BigDecimal reported, BigDecimal ours, ReconciliationPolicy policy) {
         if (!policy.useWsAvgPrice() || reported == null || reported.signum() == 0) {
             return false;
         }
-        BigDecimal ours = leg.averageEntryPrice();
         if (ours == null || ours.signum() == 0) {
             return true;
         }
         BigDecimal relativeDifference = reported.subtract(ours).abs()
                 .divide(ours, PositionFigures.PRICE_SCALE, RoundingMode.HALF_EVEN);
         return relativeDifference.compareTo(policy.avgPriceDiffThreshold()) > 0;
+    }
+
+    /** What the order contributes after a change of either of its reports: the larger of the two, once reached. */
+    private static OrderProgress progressed(OrderProgress progress, OrderAmounts executed, OrderAmounts state) {
+        OrderProgress next = new OrderProgress(executed, state, progress.applied());
+        OrderAmounts target = next.target();
+        return target.quantity().compareTo(progress.applied().quantity()) > 0
+                ? new OrderProgress(executed, state, target) : next;
+    }
+
+    private static BigDecimal incrementPrice(OrderAmounts increment) {
+        BigDecimal price = increment.notional().divide(increment.quantity(), PositionFigures.PRICE_SCALE,
+                RoundingMode.HALF_EVEN);
+        if (price.signum() <= 0) {
+            throw new InvalidPositionCommandException("the order's reports are inconsistent: the increment of "
+                    + increment.quantity().toPlainString() + " would be at price " + price.toPlainString());
+        }
+        return price.stripTrailingZeros();
     }
 
     @EventSourcingHandler
@@ -324,7 +512,21 @@ public class Position {
     void on(FillApplied event) {
         identify(event.positionId(), event.asset(), event.mode());
         remember(event.fillId());
+        if (event.order() != null && event.orderId() != null) {
+            rememberOrder(event.orderId(), event.order());
+        }
+        if (!event.covered()) {
+            books.put(event.positionIdx(), book(event.positionIdx()).withUncovered(new UncoveredExecution(event.seq(),
+                    event.executedAt(), event.realizedPnl(), event.sizeDelta())));
+        }
         figures = event.position();
+    }
+
+    @EventSourcingHandler
+    void on(FillAlreadyCounted event) {
+        identify(event.positionId(), event.asset(), event.mode());
+        remember(event.fillId());
+        rememberOrder(event.orderId(), event.order());
     }
 
     @EventSourcingHandler
@@ -337,26 +539,34 @@ public class Position {
     void on(FundingApplied event) {
         identify(event.positionId(), event.asset(), event.mode());
         remember(event.execId());
+        if (!event.covered()) {
+            books.put(event.positionIdx(), book(event.positionIdx()).withUncovered(new UncoveredExecution(event.seq(),
+                    event.executedAt(), event.amount().negate(), BigDecimal.ZERO)));
+        }
         figures = event.position();
     }
 
     @EventSourcingHandler
     void on(ExchangeReportApplied event) {
         identify(event.positionId(), event.asset(), event.mode());
-        reportedLegs.put(event.positionIdx(), new ReportedLeg(new ReportStamp(event.seq(), event.updatedTime()),
-                event.reportedSize(), event.reportedEntryPrice()));
+        books.put(event.positionIdx(), book(event.positionIdx()).reported(
+                ReportedLeg.of(new ExchangeFigures(event.seq(), event.updatedTime(), event.reportedSize(),
+                        event.reportedEntryPrice(), event.markPrice(), event.unrealizedPnl(), event.realizedPnl())),
+                event.discrepancyPendingSince()));
         figures = event.position();
     }
 
     @EventSourcingHandler
     void on(PositionCorrected event) {
         identify(event.positionId(), event.asset(), event.mode());
+        books.put(event.positionIdx(), book(event.positionIdx()).corrected());
         figures = event.position();
     }
 
     @EventSourcingHandler
     void on(PositionSizeDiscrepancyDetected event) {
         identify(event.positionId(), event.asset(), event.mode());
+        books.put(event.positionIdx(), book(event.positionIdx()).confirmedDiscrepancy());
     }
 
     private void identify(String positionId, String asset, PositionMode mode) {
@@ -372,12 +582,29 @@ public class Position {
         }
     }
 
+    private void rememberOrder(String orderId, OrderProgress progress) {
+        orders.remove(orderId);
+        orders.put(orderId, progress);
+        if (orders.size() > REMEMBERED_ORDERS) {
+            orders.remove(orders.keySet().iterator().next());
+        }
+    }
+
+    private OrderProgress order(String orderId) {
+        OrderProgress progress = orderId == null ? null : orders.get(orderId);
+        return progress != null ? progress : OrderProgress.none();
+    }
+
+    private LegBook book(int positionIdx) {
+        return books.getOrDefault(positionIdx, LegBook.empty());
+    }
+
     private PositionFigures current(PositionMode commandMode) {
         return figures != null ? figures : PositionFigures.flat(commandMode);
     }
 
-    private static BigDecimal fee(ApplyFill command) {
-        return command.fee() != null ? command.fee() : BigDecimal.ZERO;
+    private static BigDecimal fee(BigDecimal fee) {
+        return fee != null ? fee : BigDecimal.ZERO;
     }
 
     private static int legSign(int legIndex) {

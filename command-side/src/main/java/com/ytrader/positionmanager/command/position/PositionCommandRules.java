@@ -22,6 +22,18 @@ final class PositionCommandRules {
         positive("price", command.price());
         bounded("fee", command.fee());
         require(command.executedAt() != null, "executed_at is required");
+        require(command.seq() == null || command.seq() >= 0, "seq must not be negative, was " + command.seq());
+        legIndex(command.mode(), command.positionIdx());
+    }
+
+    static void check(ApplyOrderState command) {
+        checkIdentity(command.asset(), command.mode());
+        require(command.orderId() != null && !command.orderId().isBlank(), "order_id is required");
+        require(command.side() != null, "side is required (Buy or Sell)");
+        positive("filled_quantity", command.filledQuantity());
+        positive("execution_price", command.averagePrice());
+        bounded("execution_fees", command.fees());
+        require(command.executedAt() != null, "executed_at is required");
         legIndex(command.mode(), command.positionIdx());
     }
 

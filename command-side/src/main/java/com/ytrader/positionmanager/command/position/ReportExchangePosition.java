@@ -1,5 +1,6 @@
 package com.ytrader.positionmanager.command.position;
 
+import com.ytrader.positionmanager.events.ExchangeFigures;
 import com.ytrader.positionmanager.events.PositionId;
 import com.ytrader.positionmanager.events.PositionMode;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -33,5 +34,10 @@ public record ReportExchangePosition(
                                             Instant updatedTime) {
         return new ReportExchangePosition(PositionId.of(asset, mode), asset, mode, positionIdx, reportedSize,
                 reportedEntryPrice, markPrice, unrealizedPnl, realizedPnl, seq, updatedTime);
+    }
+
+    ExchangeFigures figures() {
+        return new ExchangeFigures(seq, updatedTime, reportedSize, reportedEntryPrice, markPrice, unrealizedPnl,
+                realizedPnl);
     }
 }

@@ -63,7 +63,7 @@ class PositionCommandsApiTest {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body().get("is_valid").asBoolean()).isFalse();
-        assertThat(response.body().get("error_message").asText()).isEqualTo("positionIdx 0: size 1 here, 1.5 on the exchange");
+        assertThat(response.body().get("error_message").asText()).isEqualTo("positionIdx 0: size 1 here, 1.5 on the exchange at seq 1");
         JsonNode updated = response.body().get("updated_position");
         assertThat(new BigDecimal(updated.get("size").asText())).isEqualByComparingTo("1.5");
         assertThat(new BigDecimal(updated.get("average_entry_price").asText())).isEqualByComparingTo("101");

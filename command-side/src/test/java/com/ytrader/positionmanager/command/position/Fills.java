@@ -4,6 +4,7 @@ import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.Side;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 
 /** Commands as the domain tests write them: {@code buy("1.5", "50000")}. */
@@ -11,6 +12,8 @@ final class Fills {
 
     static final String ASSET = "BTCUSDT";
     static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
+    /** A report time after every fill of a test: such a report covers them all (fills carry no seq here). */
+    static final Instant AFTER_THE_FILLS = T0.plus(Duration.ofDays(1));
 
     private static int sequence;
 
@@ -45,12 +48,14 @@ final class Fills {
 
     static ApplyFill withFillId(ApplyFill fill, String fillId) {
         return new ApplyFill(fill.positionId(), fill.asset(), fill.mode(), fill.positionIdx(), fillId, fill.orderId(),
-                fill.side(), fill.quantity(), fill.price(), fill.fee(), fill.executedAt());
+                fill.side(), fill.quantity(), fill.price(), fill.fee(), fill.executedAt(), fill.seq(), fill.feeCurrency(),
+                fill.closeReason());
     }
 
     static ApplyFill at(ApplyFill fill, Instant executedAt) {
         return new ApplyFill(fill.positionId(), fill.asset(), fill.mode(), fill.positionIdx(), fill.fillId(),
-                fill.orderId(), fill.side(), fill.quantity(), fill.price(), fill.fee(), executedAt);
+                fill.orderId(), fill.side(), fill.quantity(), fill.price(), fill.fee(), executedAt, fill.seq(),
+                fill.feeCurrency(), fill.closeReason());
     }
 
     /** A one-way exchange report with the given signed size, entry, mark and PnL. */

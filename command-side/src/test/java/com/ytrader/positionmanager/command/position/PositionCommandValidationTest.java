@@ -29,11 +29,11 @@ class PositionCommandValidationTest {
                 Arguments.of("one-letter asset", fill("B", "1", "100"), "does not match"),
                 Arguments.of("asset with a slash", fill("BTC/USDT", "1", "100"), "does not match"),
                 Arguments.of("no mode", new ApplyFill("BTCUSDT:?", "BTCUSDT", null, null, "e1", "o1", Side.BUY,
-                        BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ZERO, T0), "mode is required"),
+                        BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ZERO, T0, null, null, null), "mode is required"),
                 Arguments.of("no side", new ApplyFill("BTCUSDT:one-way", "BTCUSDT", PositionMode.ONE_WAY, null,
-                        "e1", "o1", null, BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ZERO, T0), "side is required"),
+                        "e1", "o1", null, BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ZERO, T0, null, null, null), "side is required"),
                 Arguments.of("no fill id", new ApplyFill("BTCUSDT:one-way", "BTCUSDT", PositionMode.ONE_WAY, null,
-                        " ", "o1", Side.BUY, BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ZERO, T0), "fill_id"),
+                        " ", "o1", Side.BUY, BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ZERO, T0, null, null, null), "fill_id"),
                 Arguments.of("a leg in one-way mode", ApplyFill.of("BTCUSDT", PositionMode.ONE_WAY, 1, "e1", "o1",
                         Side.BUY, BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ZERO, T0), "position_idx must be 0"),
                 Arguments.of("no execution time", ApplyFill.of("BTCUSDT", PositionMode.ONE_WAY, null, "e1", "o1",
@@ -55,6 +55,6 @@ class PositionCommandValidationTest {
 
     private static ApplyFill fill(String asset, String quantity, String price) {
         return new ApplyFill(asset + ":one-way", asset, PositionMode.ONE_WAY, null, "e1", "o1", Side.BUY,
-                new BigDecimal(quantity), new BigDecimal(price), BigDecimal.ZERO, T0);
+                new BigDecimal(quantity), new BigDecimal(price), BigDecimal.ZERO, T0, null, null, null);
     }
 }

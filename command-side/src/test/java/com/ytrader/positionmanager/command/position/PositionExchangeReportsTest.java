@@ -8,8 +8,11 @@ import com.ytrader.positionmanager.events.StaleExchangeReportIgnored;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static com.ytrader.positionmanager.command.position.EventExpectations.a;
 import static com.ytrader.positionmanager.command.position.EventExpectations.exactly;
+import static com.ytrader.positionmanager.command.position.Fills.AFTER_THE_FILLS;
 import static com.ytrader.positionmanager.command.position.Fills.T0;
 import static com.ytrader.positionmanager.command.position.Fills.buy;
 import static com.ytrader.positionmanager.command.position.Fills.report;
@@ -22,7 +25,7 @@ class PositionExchangeReportsTest {
     @Test
     void pnl_and_mark_price_always_come_from_the_exchange() {
         fixture.givenCommands(buy("1", "100", "0.1"))
-                .when(report(5, T0, "1", "100", "104", "4", "-0.3"))
+                .when(report(5, AFTER_THE_FILLS, "1", "100", "104", "4", "-0.3"))
                 .expectEventsMatching(exactly(a(ExchangeReportApplied.class, report -> {
                     assertThat(report.position().currentPrice()).isEqualByComparingTo("104");
                     assertThat(report.position().unrealizedPnl()).isEqualByComparingTo("4");
@@ -35,7 +38,7 @@ class PositionExchangeReportsTest {
     @Test
     void the_exchange_entry_price_within_the_threshold_leaves_ours() {
         fixture.givenCommands(buy("1", "100"))
-                .when(report(1, T0, "1", "100.09", "101", "1", "0")) // 0.09% < 0.1%
+                .when(report(1, AFTER_THE_FILLS, "1", "100.09", "101", "1", "0")) // 0.09% < 0.1%
                 .expectEventsMatching(exactly(a(ExchangeReportApplied.class, report -> {
                     assertThat(report.entryPriceAdopted()).isFalse();
                     assertThat(report.position().averageEntryPrice()).isEqualByComparingTo("100");
@@ -45,7 +48,7 @@ class PositionExchangeReportsTest {
     @Test
     void the_exchange_entry_price_beyond_the_threshold_replaces_ours() {
         fixture.givenCommands(buy("1", "100"))
-                .when(report(1, T0, "1", "100.2", "101", "0.8", "0")) // 0.2% > 0.1%
+                .when(report(1, AFTER_THE_FILLS, "1", "100.2", "101", "0.8", "0")) // 0.2% > 0.1%
                 .expectEventsMatching(exactly(a(ExchangeReportApplied.class, report -> {
                     assertThat(report.entryPriceAdopted()).isTrue();
                     assertThat(report.position().averageEntryPrice()).isEqualByComparingTo("100.2");
@@ -55,29 +58,58 @@ class PositionExchangeReportsTest {
     @Test
     void an_absent_entry_price_keeps_ours() {
         fixture.givenCommands(buy("1", "100"))
-                .when(report(1, T0, "1", null, "101", "1", "0"))
+                .when(report(1, AFTER_THE_FILLS, "1", null, "101", "1", "0"))
                 .expectEventsMatching(exactly(a(ExchangeReportApplied.class,
                         report -> assertThat(report.position().averageEntryPrice()).isEqualByComparingTo("100"))));
     }
 
     @Test
-    void a_size_difference_beyond_the_threshold_records_a_discrepancy_and_never_changes_the_size() {
+    void a_size_difference_is_pending_first_and_never_changes_the_size() {
         fixture.givenCommands(buy("1", "100"))
-                .when(report(1, T0, "1.5", "100", "101", "1.5", "0"))
+                .when(report(1, AFTER_THE_FILLS, "1.5", "100", "101", "1.5", "0"))
+                .expectEventsMatching(exactly(a(ExchangeReportApplied.class, report -> {
+                    assertThat(report.coveredSize()).isEqualByComparingTo("1");
+                    assertThat(report.discrepancyPendingSince()).isEqualTo(AFTER_THE_FILLS);
+                    assertThat(report.position().size()).isEqualByComparingTo("1");
+                    assertThat(report.position().exchangeSize()).isEqualByComparingTo("1.5");
+                })))
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(30), ReconcileGraceElapsed.DEADLINE);
+    }
+
+    @Test
+    void a_size_difference_that_outlives_the_grace_period_is_a_confirmed_discrepancy() {
+        fixture.givenCommands(buy("1", "100"), report(1, AFTER_THE_FILLS, "1.5", "100", "101", "1.5", "0"))
+                .whenTimeElapses(Duration.ofSeconds(31))
+                .expectEventsMatching(exactly(a(PositionSizeDiscrepancyDetected.class, discrepancy -> {
+                    assertThat(discrepancy.recordedSize()).isEqualByComparingTo("1");
+                    assertThat(discrepancy.reportedSize()).isEqualByComparingTo("1.5");
+                    assertThat(discrepancy.difference()).isEqualByComparingTo("0.5");
+                    assertThat(discrepancy.confirmedBy()).isEqualTo("grace_elapsed");
+                })));
+    }
+
+    @Test
+    void a_difference_explained_by_an_execution_within_the_grace_period_is_no_discrepancy() {
+        fixture.givenCommands(report(5, T0.plusSeconds(30), "1", "100", "100", "0", "0"), Fills.at(buy("1", "100"), T0))
+                .whenTimeElapses(Duration.ofSeconds(31))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_newer_report_past_the_grace_period_that_still_differs_confirms_the_discrepancy() {
+        fixture.givenCommands(buy("1", "100"), report(1, AFTER_THE_FILLS, "1.5", "100", "101", "1.5", "0"))
+                .when(report(2, AFTER_THE_FILLS.plusSeconds(45), "1.5", "100", "101", "1.5", "0"))
                 .expectEventsMatching(exactly(
-                        a(PositionSizeDiscrepancyDetected.class, discrepancy -> {
-                            assertThat(discrepancy.recordedSize()).isEqualByComparingTo("1");
-                            assertThat(discrepancy.reportedSize()).isEqualByComparingTo("1.5");
-                            assertThat(discrepancy.difference()).isEqualByComparingTo("0.5");
-                        }),
-                        a(ExchangeReportApplied.class,
-                                report -> assertThat(report.position().size()).isEqualByComparingTo("1"))));
+                        a(ExchangeReportApplied.class, report ->
+                                assertThat(report.discrepancyPendingSince()).isEqualTo(AFTER_THE_FILLS)),
+                        a(PositionSizeDiscrepancyDetected.class, discrepancy ->
+                                assertThat(discrepancy.confirmedBy()).isEqualTo("newer_report"))));
     }
 
     @Test
     void a_size_difference_within_the_threshold_is_no_discrepancy() {
         fixture.givenCommands(buy("1", "100"))
-                .when(report(1, T0, "1.00005", "100", "101", "1", "0"))
+                .when(report(1, AFTER_THE_FILLS, "1.00005", "100", "101", "1", "0"))
                 .expectEventsMatching(exactly(a(ExchangeReportApplied.class)));
     }
 

@@ -219,7 +219,8 @@ class PositionFillsTest {
         PositionFigures figures = PositionFigures.flat(PositionMode.ONE_WAY);
         return new FillApplied(PositionId.of(Fills.ASSET, PositionMode.ONE_WAY), Fills.ASSET, PositionMode.ONE_WAY, 0,
                 "historic-" + n, "order-" + n, Side.BUY, BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ZERO,
-                T0.plusSeconds(n), FillRelationship.OPENED, BigDecimal.ZERO, BigDecimal.ZERO, figures);
+                T0.plusSeconds(n), FillRelationship.OPENED, BigDecimal.ZERO, BigDecimal.ZERO, null, null, null, false,
+                null, figures);
     }
 
     @Test

@@ -34,7 +34,10 @@ class PositionHedgeModeTest {
                     assertThat(fill.position().leg(1).averageEntryPrice()).isEqualByComparingTo("100");
                     assertThat(fill.position().leg(2).averageEntryPrice()).isEqualByComparingTo("110");
                     assertThat(fill.position().entryNotional()).isEqualByComparingTo("430");
-                    assertThat(fill.position().averageEntryPrice()).isEqualByComparingTo("107.5");
+                    // no single entry price for a long and a short held together: each leg has its own
+                    assertThat(fill.position().averageEntryPrice()).isNull();
+                    assertThat(fill.position().longEntryPrice()).isEqualByComparingTo("100");
+                    assertThat(fill.position().shortEntryPrice()).isEqualByComparingTo("110");
                 })));
     }
 

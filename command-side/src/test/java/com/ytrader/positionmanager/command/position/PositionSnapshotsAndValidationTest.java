@@ -13,6 +13,7 @@ import java.time.Instant;
 
 import static com.ytrader.positionmanager.command.position.EventExpectations.a;
 import static com.ytrader.positionmanager.command.position.EventExpectations.exactly;
+import static com.ytrader.positionmanager.command.position.Fills.AFTER_THE_FILLS;
 import static com.ytrader.positionmanager.command.position.Fills.ASSET;
 import static com.ytrader.positionmanager.command.position.Fills.T0;
 import static com.ytrader.positionmanager.command.position.Fills.buy;
@@ -27,7 +28,7 @@ class PositionSnapshotsAndValidationTest {
 
     @Test
     void a_snapshot_records_the_position_as_it_stands_as_an_event() {
-        fixture.givenCommands(buy("2", "100"), report(1, T0, "2", "100", "110", "20", "0"))
+        fixture.givenCommands(buy("2", "100"), report(1, AFTER_THE_FILLS, "2", "100", "110", "20", "0"))
                 .when(TakeSnapshot.of(ASSET, PositionMode.ONE_WAY, "snap-1", NOW))
                 .expectEventsMatching(exactly(a(PositionSnapshotTaken.class, snapshot -> {
                     assertThat(snapshot.snapshotId()).isEqualTo("snap-1");
@@ -48,7 +49,7 @@ class PositionSnapshotsAndValidationTest {
 
     @Test
     void a_position_agreeing_with_the_exchange_is_recorded_as_valid() {
-        fixture.givenCommands(buy("1", "100"), report(1, T0, "1", "100", "100", "0", "0"))
+        fixture.givenCommands(buy("1", "100"), report(1, AFTER_THE_FILLS, "1", "100", "100", "0", "0"))
                 .when(ValidatePosition.of(ASSET, PositionMode.ONE_WAY, true, NOW))
                 .expectResultMessagePayload(new ValidationResult(true, null, null))
                 .expectEventsMatching(exactly(a(PositionValidated.class, validated -> {
@@ -59,7 +60,7 @@ class PositionSnapshotsAndValidationTest {
 
     @Test
     void validation_sets_a_differing_size_to_the_exchange_report_by_appending_a_correction() {
-        fixture.givenCommands(buy("1", "100"), report(1, T0, "1.5", "101", "102", "1.5", "0"))
+        fixture.givenCommands(buy("1", "100"), report(1, AFTER_THE_FILLS, "1.5", "101", "102", "1.5", "0"))
                 .when(ValidatePosition.of(ASSET, PositionMode.ONE_WAY, true, NOW))
                 .expectEventsMatching(exactly(
                         a(PositionCorrected.class, correction -> {
@@ -78,19 +79,19 @@ class PositionSnapshotsAndValidationTest {
 
     @Test
     void validation_without_fixing_records_the_finding_and_changes_nothing() {
-        fixture.givenCommands(buy("1", "100"), report(1, T0, "1.5", "101", "102", "1.5", "0"))
+        fixture.givenCommands(buy("1", "100"), report(1, AFTER_THE_FILLS, "1.5", "101", "102", "1.5", "0"))
                 .when(ValidatePosition.of(ASSET, PositionMode.ONE_WAY, false, NOW))
                 .expectEventsMatching(exactly(a(PositionValidated.class, validated -> {
                     assertThat(validated.valid()).isFalse();
                     assertThat(validated.corrected()).isFalse();
-                    assertThat(validated.message()).isEqualTo("positionIdx 0: size 1 here, 1.5 on the exchange");
+                    assertThat(validated.message()).isEqualTo("positionIdx 0: size 1 here, 1.5 on the exchange at seq 1");
                 })))
                 .expectState(position -> assertThat(position.figures().size()).isEqualByComparingTo("1"));
     }
 
     @Test
     void a_correction_to_a_flat_exchange_position_closes_the_lifecycle() {
-        fixture.givenCommands(buy("1", "100"), report(1, T0, "0", null, "100", "0", "0"))
+        fixture.givenCommands(buy("1", "100"), report(1, AFTER_THE_FILLS, "0", null, "100", "0", "0"))
                 .when(ValidatePosition.of(ASSET, PositionMode.ONE_WAY, true, NOW))
                 .expectEventsMatching(exactly(
                         a(PositionCorrected.class,

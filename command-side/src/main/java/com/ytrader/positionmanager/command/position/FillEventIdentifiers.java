@@ -1,0 +1,73 @@
+package com.ytrader.positionmanager.command.position;
+
+import com.ytrader.positionmanager.events.FillAlreadyCounted;
+import com.ytrader.positionmanager.events.FillApplied;
+import com.ytrader.positionmanager.events.FillLinked;
+import com.ytrader.positionmanager.events.FundingApplied;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+/**
+ * The durable memory of executions: the event that records an execution gets an identifier derived from its
+ * position and fill id, so the event store's unique key on event identifiers refuses a second recording of the
+ * same execution however long after the first (the position itself remembers only its recent fill ids).
+ */
+public final class FillEventIdentifiers implements MessageDispatchInterceptor<EventMessage<?>> {
+
+    private static final String UNIQUE_EVENT_IDENTIFIER = "uq_domain_event_entry_event_identifier";
+
+    @Override
+    public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
+        return (index, message) -> {
+            String fillId = fillIdOf(message.getPayload());
+            if (fillId == null || !(message instanceof DomainEventMessage<?> event)) {
+                return message;
+            }
+            return new GenericDomainEventMessage<>(event.getType(), event.getAggregateIdentifier(),
+                    event.getSequenceNumber(), event.getPayload(), event.getMetaData(),
+                    identifier(event.getAggregateIdentifier(), fillId), event.getTimestamp());
+        };
+    }
+
+    static String identifier(String positionId, String fillId) {
+        return UUID.nameUUIDFromBytes(("execution\u0000" + positionId + "\u0000" + fillId)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static String fillIdOf(Object payload) {
+        if (payload instanceof FillApplied fill) {
+            return fill.fillId();
+        }
+        if (payload instanceof FundingApplied funding) {
+            return funding.execId();
+        }
+        if (payload instanceof FillLinked linked) {
+            return linked.fillId();
+        }
+        if (payload instanceof FillAlreadyCounted counted) {
+            return counted.fillId();
+        }
+        return null;
+    }
+
+    /** Whether a failed append was refused because one of its executions is recorded already. */
+    public static boolean isRecordedExecution(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            for (Throwable sql = cause; sql instanceof SQLException exception; sql = exception.getNextException()) {
+                if ("23505".equals(exception.getSQLState()) && String.valueOf(exception.getMessage())
+                        .contains(UNIQUE_EVENT_IDENTIFIER)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
