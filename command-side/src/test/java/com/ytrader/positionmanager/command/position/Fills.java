@@ -1,5 +1,6 @@
 package com.ytrader.positionmanager.command.position;
 
+import com.ytrader.positionmanager.events.CloseReason;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.Side;
 
@@ -44,6 +45,48 @@ final class Fills {
         int n = ++sequence;
         return ApplyFill.of(ASSET, mode, leg, "exec-" + n, "order-" + n, side, new BigDecimal(quantity),
                 new BigDecimal(price), new BigDecimal(fee), T0.plusSeconds(n));
+    }
+
+    /** The same execution with the exchange's cross sequence {@code seq}. */
+    static ApplyFill seq(long seq, ApplyFill fill) {
+        return new ApplyFill(fill.positionId(), fill.asset(), fill.mode(), fill.positionIdx(), fill.fillId(),
+                fill.orderId(), fill.side(), fill.quantity(), fill.price(), fill.fee(), fill.executedAt(), seq,
+                fill.feeCurrency(), fill.closeReason());
+    }
+
+    /** The same execution as one of order {@code orderId}. */
+    static ApplyFill ofOrder(String orderId, ApplyFill fill) {
+        return new ApplyFill(fill.positionId(), fill.asset(), fill.mode(), fill.positionIdx(), fill.fillId(), orderId,
+                fill.side(), fill.quantity(), fill.price(), fill.fee(), fill.executedAt(), fill.seq(),
+                fill.feeCurrency(), fill.closeReason());
+    }
+
+    /** The same execution, moved by the exchange itself for {@code reason}. */
+    static ApplyFill movedByTheExchange(CloseReason reason, ApplyFill fill) {
+        return new ApplyFill(fill.positionId(), fill.asset(), fill.mode(), fill.positionIdx(), fill.fillId(),
+                fill.orderId(), fill.side(), fill.quantity(), fill.price(), fill.fee(), fill.executedAt(), fill.seq(),
+                fill.feeCurrency(), reason);
+    }
+
+    /** The same execution with its fee paid in {@code currency}. */
+    static ApplyFill feeIn(String currency, ApplyFill fill) {
+        return new ApplyFill(fill.positionId(), fill.asset(), fill.mode(), fill.positionIdx(), fill.fillId(),
+                fill.orderId(), fill.side(), fill.quantity(), fill.price(), fill.fee(), fill.executedAt(), fill.seq(),
+                currency, fill.closeReason());
+    }
+
+    /** A funding execution of {@code amount} (paid when positive) with cross sequence {@code seq}. */
+    static ApplyFunding funding(long seq, String amount) {
+        int n = ++sequence;
+        return ApplyFunding.of(ASSET, PositionMode.ONE_WAY, null, "funding-" + n, new BigDecimal(amount),
+                T0.plusSeconds(n), seq);
+    }
+
+    /** An order's cumulative state: {@code filled} so far at {@code averagePrice}, {@code fees} so far. */
+    static ApplyOrderState orderState(String orderId, Side side, String filled, String averagePrice, String fees) {
+        int n = ++sequence;
+        return ApplyOrderState.of(ASSET, PositionMode.ONE_WAY, null, orderId, side, new BigDecimal(filled),
+                new BigDecimal(averagePrice), new BigDecimal(fees), T0.plusSeconds(n));
     }
 
     static ApplyFill withFillId(ApplyFill fill, String fillId) {
