@@ -44,6 +44,11 @@ public final class ReferenceBook {
         }
     }
 
+    /** A funding or settlement payment: {@code paid} leaves realized PnL (negative when received). */
+    public void settle(BigDecimal paid) {
+        realized = realized.subtract(paid);
+    }
+
     public BigDecimal size() {
         return quantity;
     }

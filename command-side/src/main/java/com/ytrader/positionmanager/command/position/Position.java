@@ -263,27 +263,23 @@ public class Position {
             return;
         }
         LegBook rebased = book.reported(ReportedLeg.of(reported), null);
-        BigDecimal coveredSize = rebased.coveredSize(leg.size());
-        Instant pendingSince = null;
-        if (policy.differs(command.reportedSize(), coveredSize)) {
-            pendingSince = book.pendingSince() != null ? book.pendingSince() : command.updatedTime();
-        }
-        rebased = book.reported(ReportedLeg.of(reported), pendingSince);
         BigDecimal realized = reported.realizedPnl() != null
                 ? reported.realizedPnl().add(rebased.uncoveredRealizedPnl())
                 : leg.realizedPnl();
         BigDecimal mark = command.markPrice() != null ? command.markPrice() : before.currentPrice();
         LegFigures legAfter = reconciled(leg.with(leg.size(), leg.averageEntryPrice(),
-                unrealized(mark, leg.size(), leg.averageEntryPrice()), realized).withExchange(reported),
-                rebased, policy);
-        boolean entryAdopted = legAfter.averageEntryPrice() != null
-                && legAfter.averageEntryPrice().compareTo(leg.averageEntryPrice() == null ? BigDecimal.ZERO
-                : leg.averageEntryPrice()) != 0;
+                unrealized(mark, leg.size(), leg.averageEntryPrice()), realized).withExchange(reported), rebased,
+                policy);
+        BigDecimal coveredSize = rebased.coveredSize(leg.size());
+        Instant pendingSince = null;
+        if (policy.differs(command.reportedSize(), coveredSize) || entryDiffers(legAfter, rebased, policy)) {
+            pendingSince = book.pendingSince() != null ? book.pendingSince() : command.updatedTime();
+        }
         PositionFigures after = new PositionFigures(before.withLeg(legAfter).legs(), mark, before.totalFees(),
                 before.fillCount(), before.lifecycle(), before.feesByCurrency());
         apply(new ExchangeReportApplied(command.positionId(), command.asset(), command.mode(), command.positionIdx(),
                 command.seq(), command.updatedTime(), command.reportedSize(), command.reportedEntryPrice(),
-                command.markPrice(), command.unrealizedPnl(), command.realizedPnl(), entryAdopted, false,
+                command.markPrice(), command.unrealizedPnl(), command.realizedPnl(), false, false,
                 coveredSize, pendingSince, after));
         if (pendingSince == null || book(command.positionIdx()).confirmed()) {
             return;
@@ -292,7 +288,7 @@ public class Position {
             deadlines.schedule(policy.reconcileGrace(), ReconcileGraceElapsed.DEADLINE,
                     new ReconcileGraceElapsed(command.positionIdx(), pendingSince));
         } else if (!command.updatedTime().isBefore(pendingSince.plus(policy.reconcileGrace()))) {
-            confirmDiscrepancy(command.positionIdx(), "newer_report", policy);
+            confirmDifference(command.positionIdx(), "newer_report", command.updatedTime(), policy);
         }
     }
 
@@ -326,23 +322,33 @@ public class Position {
     }
 
     /**
-     * A leg whose executions the latest report covers exactly (none missing, none newer) takes the report's
-     * unrealized PnL, and its entry price when that differs beyond the threshold; otherwise our figures stand,
-     * with unrealized PnL at the report's mark price.
+     * A leg that the latest report describes as we hold it (no execution it lacks, the same size, the same entry
+     * price within the threshold) takes the report's unrealized PnL; otherwise our figures stand, with unrealized PnL
+     * at the report's mark price.
      */
     private static LegFigures reconciled(LegFigures leg, LegBook book, ReconciliationPolicy policy) {
-        ReportedLeg report = book.report();
-        if (report == null || !book.uncovered().isEmpty() || !leg.open()
-                || policy.differs(report.figures().size(), leg.size())) {
+        if (!inStep(leg, book, policy) || adoptsEntryPrice(book.report().figures().entryPrice(),
+                leg.averageEntryPrice(), policy)) {
             return leg;
         }
-        ExchangeFigures exchange = report.figures();
-        BigDecimal entry = adoptsEntryPrice(exchange.entryPrice(), leg.averageEntryPrice(), policy)
-                ? exchange.entryPrice() : leg.averageEntryPrice();
-        BigDecimal unrealized = exchange.unrealizedPnl() != null && entry.compareTo(leg.averageEntryPrice()) == 0
-                ? exchange.unrealizedPnl() : unrealized(exchange.markPrice(), leg.size(), entry);
-        return leg.with(leg.size(), entry, exchange.markPrice() == null && exchange.unrealizedPnl() == null
-                ? leg.unrealizedPnl() : unrealized, leg.realizedPnl());
+        ExchangeFigures exchange = book.report().figures();
+        return exchange.unrealizedPnl() == null ? leg
+                : leg.with(leg.size(), leg.averageEntryPrice(), exchange.unrealizedPnl(), leg.realizedPnl());
+    }
+
+    private static boolean inStep(LegFigures leg, LegBook book, ReconciliationPolicy policy) {
+        return book.report() != null && book.uncovered().isEmpty() && leg.open()
+                && !policy.differs(book.report().figures().size(), leg.size());
+    }
+
+    /**
+     * The exchange's entry price differs from ours beyond {@code POSITION_MANAGER_AVG_PRICE_DIFF_THRESHOLD} while
+     * the report describes the leg as we hold it. It is adopted only once that outlives the grace period: until
+     * then an execution the report covers may still be on its way and explain it.
+     */
+    private static boolean entryDiffers(LegFigures leg, LegBook book, ReconciliationPolicy policy) {
+        return inStep(leg, book, policy)
+                && adoptsEntryPrice(book.report().figures().entryPrice(), leg.averageEntryPrice(), policy);
     }
 
     @DeadlineHandler(deadlineName = ReconcileGraceElapsed.DEADLINE)
@@ -351,20 +357,32 @@ public class Position {
         if (book.confirmed() || !deadline.pendingSince().equals(book.pendingSince())) {
             return;
         }
-        confirmDiscrepancy(deadline.positionIdx(), "grace_elapsed", policy);
+        confirmDifference(deadline.positionIdx(), "grace_elapsed",
+                deadline.pendingSince().plus(policy.reconcileGrace()), policy);
     }
 
-    /** Records the difference between the latest report and our size over what it covers, if there still is one. */
-    private void confirmDiscrepancy(int positionIdx, String confirmedBy, ReconciliationPolicy policy) {
+    /**
+     * A difference from the latest report that outlived the grace period: a size difference is recorded as a
+     * discrepancy (validation corrects it); an entry price the exchange reports for the leg as we hold it is adopted.
+     */
+    private void confirmDifference(int positionIdx, String confirmedBy, Instant at, ReconciliationPolicy policy) {
         LegBook book = book(positionIdx);
         ExchangeFigures report = book.report().figures();
-        BigDecimal coveredSize = book.coveredSize(figures.leg(positionIdx).size());
-        if (!policy.differs(report.size(), coveredSize)) {
-            return;
+        LegFigures leg = figures.leg(positionIdx);
+        BigDecimal coveredSize = book.coveredSize(leg.size());
+        if (policy.differs(report.size(), coveredSize)) {
+            apply(new PositionSizeDiscrepancyDetected(positionId, asset, mode, positionIdx, coveredSize,
+                    report.size(), report.size().subtract(coveredSize), policy.sizeValidationThreshold(),
+                    report.seq(), report.updatedTime(), confirmedBy));
+        } else if (entryDiffers(leg, book, policy)) {
+            LegFigures adopted = leg.with(leg.size(), report.entryPrice(),
+                    report.unrealizedPnl() != null ? report.unrealizedPnl()
+                            : unrealized(figures.currentPrice(), leg.size(), report.entryPrice()), leg.realizedPnl());
+            apply(new PositionCorrected(positionId, asset, mode, positionIdx, leg.size(), leg.size(),
+                    leg.averageEntryPrice(), report.entryPrice(), "exchange entry price (" + confirmedBy + "): "
+                    + leg.averageEntryPrice().toPlainString() + " here, " + report.entryPrice().toPlainString()
+                    + " on the exchange at seq " + report.seq(), report.seq(), at, figures.withLeg(adopted)));
         }
-        apply(new PositionSizeDiscrepancyDetected(positionId, asset, mode, positionIdx, coveredSize, report.size(),
-                report.size().subtract(coveredSize), policy.sizeValidationThreshold(), report.seq(),
-                report.updatedTime(), confirmedBy));
     }
 
     @CommandHandler

@@ -2,6 +2,7 @@ package com.ytrader.positionmanager.command.position;
 
 import com.ytrader.positionmanager.events.ExchangeReportApplied;
 import com.ytrader.positionmanager.events.PositionClosed;
+import com.ytrader.positionmanager.events.PositionCorrected;
 import com.ytrader.positionmanager.events.PositionOpened;
 import com.ytrader.positionmanager.events.PositionSizeDiscrepancyDetected;
 import com.ytrader.positionmanager.events.StaleExchangeReportIgnored;
@@ -46,12 +47,26 @@ class PositionExchangeReportsTest {
     }
 
     @Test
-    void the_exchange_entry_price_beyond_the_threshold_replaces_ours() {
+    void the_exchange_entry_price_beyond_the_threshold_is_pending_first() {
         fixture.givenCommands(buy("1", "100"))
                 .when(report(1, AFTER_THE_FILLS, "1", "100.2", "101", "0.8", "0")) // 0.2% > 0.1%
                 .expectEventsMatching(exactly(a(ExchangeReportApplied.class, report -> {
-                    assertThat(report.entryPriceAdopted()).isTrue();
-                    assertThat(report.position().averageEntryPrice()).isEqualByComparingTo("100.2");
+                    assertThat(report.entryPriceAdopted()).isFalse();
+                    assertThat(report.discrepancyPendingSince()).isEqualTo(AFTER_THE_FILLS);
+                    assertThat(report.position().averageEntryPrice()).isEqualByComparingTo("100");
+                })));
+    }
+
+    @Test
+    void the_exchange_entry_price_beyond_the_threshold_replaces_ours_once_it_outlives_the_grace_period() {
+        fixture.givenCommands(buy("1", "100"), report(1, AFTER_THE_FILLS, "1", "100.2", "101", "0.8", "0"))
+                .whenTimeElapses(Duration.ofSeconds(31))
+                .expectEventsMatching(exactly(a(PositionCorrected.class, correction -> {
+                    assertThat(correction.previousEntryPrice()).isEqualByComparingTo("100");
+                    assertThat(correction.correctedEntryPrice()).isEqualByComparingTo("100.2");
+                    assertThat(correction.position().averageEntryPrice()).isEqualByComparingTo("100.2");
+                    assertThat(correction.position().unrealizedPnl()).isEqualByComparingTo("0.8");
+                    assertThat(correction.exchangeSeq()).isEqualTo(1L);
                 })));
     }
 
