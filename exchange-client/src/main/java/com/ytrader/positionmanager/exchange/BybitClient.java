@@ -56,6 +56,7 @@ public final class BybitClient {
     static final Duration EXECUTION_WINDOW = Duration.ofDays(7);
 
     private static final Logger log = LoggerFactory.getLogger(BybitClient.class);
+    private static final String REDACTED = "***";
     private static final int RATE_LIMITED = 10006;
     private static final int PARAMETER_ERROR = 10001;
     /** Callers queue behind the rate limit rather than fail; waiting this long means the client is saturated. */
@@ -264,12 +265,23 @@ public final class BybitClient {
                         }
                     })
                     .exchange((sent, response) -> answer(request, response.getStatusCode(),
-                            new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+                            redacted(new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8))));
         } catch (ResourceAccessException e) {
             throw new TransientFailure(e.getMostSpecificCause() instanceof HttpTimeoutException
                     ? "timed out after " + settings.timeout()
                     : "I/O error: " + e.getMostSpecificCause());
         }
+    }
+
+    /**
+     * The body with the credentials blotted out before anything reads it, so that no message quotes them: Bybit's
+     * answer to a refused signature ({@code retCode} 10004) echoes the signed string, API key included.
+     */
+    private String redacted(String body) {
+        if (signer == null) {
+            return body;
+        }
+        return body.replace(settings.apiKey(), REDACTED).replace(settings.apiSecret(), REDACTED);
     }
 
     private JsonNode answer(String request, HttpStatusCode status, String body) {
