@@ -7,9 +7,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -79,6 +83,42 @@ class BybitFailuresTest {
 
         assertThat(positions).hasSize(1);
         assertThat(bybit.findAll(anyRequestedFor(anyUrl()))).hasSize(2);
+    }
+
+    @Test
+    void each_attempt_is_signed_anew_with_the_clock_of_its_own_time() {
+        bybit.stubFor(get(urlPathEqualTo(BybitClient.POSITIONS)).inScenario("limit").whenScenarioStateIs(STARTED)
+                .willReturn(okJson(error(10006, "Too many visits!"))).willSetStateTo("ok"));
+        bybit.stubFor(get(urlPathEqualTo(BybitClient.POSITIONS)).inScenario("limit").whenScenarioStateIs("ok")
+                .willReturn(okJson(page("", position()))));
+        Clock ticking = new Clock() {
+            private final AtomicLong reads = new AtomicLong();
+
+            @Override
+            public Instant instant() {
+                return NOW.plusSeconds(reads.getAndIncrement());
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException();
+            }
+        };
+
+        new BybitClient(settings(bybit.baseUrl()), ticking).positions("BTCUSDT");
+
+        List<LoggedRequest> requests = bybit.findAll(anyRequestedFor(anyUrl()));
+        assertThat(requests).extracting(request -> request.getHeader("X-BAPI-TIMESTAMP"))
+                .containsExactly(Long.toString(NOW.toEpochMilli()), Long.toString(NOW.plusSeconds(1).toEpochMilli()));
+        for (LoggedRequest request : requests) {
+            assertThat(request.getHeader("X-BAPI-SIGN")).isEqualTo(FakeBybit.hmacSha256Hex(API_SECRET,
+                    request.getHeader("X-BAPI-TIMESTAMP") + API_KEY + "5000" + FakeBybit.rawQuery(request)));
+        }
     }
 
     @Test
@@ -225,6 +265,13 @@ class BybitFailuresTest {
                 .isInstanceOf(BybitMalformedResponseException.class)
                 .hasMessageContaining("nextPageCursor repeats an earlier page: \"same\"");
         assertThat(bybit.findAll(anyRequestedFor(anyUrl()))).hasSize(2);
+    }
+
+    @Test
+    void a_range_whose_from_is_after_its_to_is_refused_without_a_request() {
+        assertThatThrownBy(() -> FakeBybit.client(bybit).executions("BTCUSDT", NOW, FROM))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is after to");
+        assertThat(bybit.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }
 
     @Test
