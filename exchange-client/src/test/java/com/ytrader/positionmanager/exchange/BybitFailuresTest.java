@@ -169,7 +169,7 @@ class BybitFailuresTest {
     @Test
     void a_timeout_is_retried_then_reported_as_exchange_unavailable() {
         bybit.stubFor(get(urlPathEqualTo(BybitClient.POSITIONS))
-                .willReturn(okJson(page("", position())).withFixedDelay(1500)));
+                .willReturn(okJson(page("", position())).withFixedDelay(600)));
         BybitClient client = new BybitClient(settings(bybit.baseUrl(), 2, Duration.ofMillis(10),
                 Duration.ofMillis(200), 1000), CLOCK);
 
