@@ -123,6 +123,7 @@ public final class BybitClient {
             throw new IllegalArgumentException("executions: from " + from + " is after to " + to);
         }
         requireCredentials(EXECUTIONS);
+        // Bybit counts whole milliseconds: a from inside one starts at the next
         long first = from.toEpochMilli() + (from.getNano() % 1_000_000 == 0 ? 0 : 1);
         long last = to.toEpochMilli();
         Map<String, BybitExecution> byExecId = new LinkedHashMap<>();
