@@ -84,8 +84,11 @@ public final class BybitClient {
     public BybitClient(BybitProperties settings, Clock clock, RestClient.Builder http) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(settings.timeout()).build());
+        // HTTP/1.1: over plain http (a test exchange, a proxy) the JDK client's h2c upgrade can deliver a GET twice
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.timeout())
+                .build());
         requests.setReadTimeout(settings.timeout());
         this.http = http.clone().requestFactory(requests).build();
         this.signer = settings.hasCredentials()
