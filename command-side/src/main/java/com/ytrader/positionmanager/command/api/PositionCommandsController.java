@@ -2,7 +2,7 @@ package com.ytrader.positionmanager.command.api;
 
 import com.ytrader.positionmanager.api.Parameters;
 import com.ytrader.positionmanager.command.position.TakeSnapshot;
-import com.ytrader.positionmanager.command.position.ValidatePosition;
+import com.ytrader.positionmanager.command.reconciliation.ExchangeReconciliation;
 import com.ytrader.positionmanager.command.position.ValidationResult;
 import com.ytrader.positionmanager.events.EventMetadata;
 import com.ytrader.positionmanager.events.PositionFigures;
@@ -30,16 +30,18 @@ import java.util.UUID;
 class PositionCommandsController {
 
     private final CommandGateway commands;
+    private final ExchangeReconciliation reconciliation;
 
-    PositionCommandsController(CommandGateway commands) {
+    PositionCommandsController(CommandGateway commands, ExchangeReconciliation reconciliation) {
         this.commands = commands;
+        this.reconciliation = reconciliation;
     }
 
     @PostMapping("/validate")
     ValidationResponse validate(@PathVariable String asset,
                                 @RequestParam(defaultValue = "one-way") PositionMode mode,
                                 @RequestParam(name = "fix_discrepancies", defaultValue = "true") boolean fix) {
-        ValidationResult result = send(ValidatePosition.of(Parameters.asset("asset", asset), mode, fix, Instant.now()));
+        ValidationResult result = reconciliation.validate(Parameters.asset("asset", asset), mode, fix, metaData());
         return new ValidationResponse(result.valid(), result.message(),
                 result.correctedPosition() == null ? null
                         : PositionState.of(asset, mode, result.correctedPosition()));
@@ -56,10 +58,13 @@ class PositionCommandsController {
     }
 
     private <R> R send(Object command) {
+        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData()));
+    }
+
+    private static MetaData metaData() {
         String traceId = MDC.get(EventMetadata.TRACE_ID);
-        MetaData metaData = MetaData.with(EventMetadata.SOURCE, UpdateSource.API.wireName())
+        return MetaData.with(EventMetadata.SOURCE, UpdateSource.API.wireName())
                 .and(EventMetadata.TRACE_ID, traceId != null ? traceId : UUID.randomUUID().toString())
                 .and(EventMetadata.MESSAGE_ID, "http:" + UUID.randomUUID());
-        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
     }
 }

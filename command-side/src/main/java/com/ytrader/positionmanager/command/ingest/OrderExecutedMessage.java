@@ -2,21 +2,19 @@ package com.ytrader.positionmanager.command.ingest;
 
 import com.ytrader.positionmanager.command.position.ApplyFill;
 import com.ytrader.positionmanager.command.position.ApplyFunding;
+import com.ytrader.positionmanager.command.position.ExecutionType;
+import com.ytrader.positionmanager.command.position.InvalidPositionCommandException;
 import com.ytrader.positionmanager.events.CloseReason;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.Side;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * One execution reported by the order manager ({@code order-manager.order_executed}; with
- * {@code POSITION_MANAGER_ORDER_EVENTS_QUANTITY=execution} also an order event). Executions of type {@code Funding}
- * or {@code Settle} change realized PnL by their fee and leave the size alone; every other type moves the
- * position, and the exchange's own moves (liquidation, ADL, delivery) carry their close reason.
+ * {@code POSITION_MANAGER_ORDER_EVENTS_QUANTITY=execution} also an order event); what its type does:
+ * {@link ExecutionType}.
  */
 record OrderExecutedMessage(
         String orderId,
@@ -35,32 +33,15 @@ record OrderExecutedMessage(
         Instant executedAt,
         String traceId) {
 
-    private static final Set<String> TRADES = Set.of("trade", "blocktrade", "moveposition", "futurespread",
-            "corporateaction");
-    private static final Set<String> SETTLEMENTS = Set.of("funding", "settle");
-    /** Execution types by which the exchange itself moves a position. */
-    private static final Map<String, CloseReason> EXCHANGE_MOVES = Map.of(
-            "busttrade", CloseReason.LIQUIDATED,
-            "adltrade", CloseReason.ADL,
-            "delivery", CloseReason.DELIVERED);
-    /** Create types of ordinary trades that the exchange placed: laddered liquidation, ADL, takeover. */
-    private static final Map<String, CloseReason> EXCHANGE_CREATE_TYPES = Map.of(
-            "createbyliq", CloseReason.LIQUIDATED,
-            "createbyadl_passthrough", CloseReason.ADL,
-            "createbytakeover_passthrough", CloseReason.LIQUIDATED);
-
     static OrderExecutedMessage read(JsonFields fields) {
         String execType = fields.optionalText("exec_type");
-        String type = execType == null ? "trade" : execType.toLowerCase(Locale.ROOT);
-        boolean settlement = SETTLEMENTS.contains(type);
-        if (!settlement && !TRADES.contains(type) && !EXCHANGE_MOVES.containsKey(type)) {
-            throw new BadMessageException("unknown exec_type '" + execType + "'");
+        ExecutionType type;
+        try {
+            type = ExecutionType.of(execType, fields.optionalText("create_type"));
+        } catch (InvalidPositionCommandException e) {
+            throw new BadMessageException(e.getMessage());
         }
-        String createType = fields.optionalText("create_type");
-        CloseReason closeReason = EXCHANGE_MOVES.get(type);
-        if (closeReason == null && createType != null) {
-            closeReason = EXCHANGE_CREATE_TYPES.get(createType.toLowerCase(Locale.ROOT));
-        }
+        boolean settlement = type.settlement();
         Integer positionIdx = fields.optionalInteger("position_idx");
         String execId = fields.optionalText("exec_id");
         BigDecimal fees = fields.optionalDecimal("execution_fees");
@@ -80,7 +61,7 @@ record OrderExecutedMessage(
                 positionIdx,
                 execId != null ? execId : fields.optionalText("fill_id"),
                 execType,
-                settlement ? null : closeReason,
+                type.closeReason(),
                 seq,
                 fields.optionalInstant("executed_at"),
                 fields.optionalText("trace_id"));

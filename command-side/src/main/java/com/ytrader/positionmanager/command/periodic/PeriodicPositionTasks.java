@@ -1,7 +1,7 @@
 package com.ytrader.positionmanager.command.periodic;
 
 import com.ytrader.positionmanager.command.position.TakeSnapshot;
-import com.ytrader.positionmanager.command.position.ValidatePosition;
+import com.ytrader.positionmanager.command.reconciliation.ExchangeReconciliation;
 import com.ytrader.positionmanager.events.EventMetadata;
 import com.ytrader.positionmanager.events.UpdateSource;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -15,6 +15,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -41,10 +42,13 @@ public class PeriodicPositionTasks {
 
     private final OpenPositions openPositions;
     private final CommandGateway commands;
+    private final ExchangeReconciliation reconciliation;
 
-    PeriodicPositionTasks(OpenPositions openPositions, CommandGateway commands) {
+    PeriodicPositionTasks(OpenPositions openPositions, CommandGateway commands,
+                          ExchangeReconciliation reconciliation) {
         this.openPositions = openPositions;
         this.commands = commands;
+        this.reconciliation = reconciliation;
     }
 
     @Scheduled(fixedDelayString = "${position-manager.snapshot-interval}",
@@ -62,9 +66,23 @@ public class PeriodicPositionTasks {
     @SchedulerLock(name = "periodic-validation", lockAtMostFor = RELEASE_VALIDATION_LOCK,
             lockAtLeastFor = HOLD_VALIDATION_LOCK)
     public void validateOpenPositions() {
-        int visited = visitOpenPositions("validation", at -> position ->
-                ValidatePosition.of(position.asset(), position.mode(), true, at));
-        log.info("Periodic validation of {} open positions", visited);
+        Instant at = Instant.now();
+        String traceId = UUID.randomUUID().toString();
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(EventMetadata.TRACE_ID, traceId)) {
+            List<ExchangeReconciliation.PositionKey> positions = openPositions.all().stream()
+                    .map(position -> new ExchangeReconciliation.PositionKey(position.asset(), position.mode()))
+                    .toList();
+            int visited = reconciliation.validateAll(positions, true, metaData("validation", at, traceId));
+            log.info("Periodic validation of {} open positions", visited);
+        } catch (RuntimeException e) {
+            log.warn("Periodic validation failed: {}", e.getMessage());
+        }
+    }
+
+    private static MetaData metaData(String task, Instant at, String traceId) {
+        return MetaData.with(EventMetadata.SOURCE, UpdateSource.SCHEDULER.wireName())
+                .and(EventMetadata.TRACE_ID, traceId)
+                .and(EventMetadata.MESSAGE_ID, task + ":" + at);
     }
 
     private int visitOpenPositions(String task, Function<Instant, Function<OpenPositions.OpenPosition, Object>> command) {
@@ -74,12 +92,9 @@ public class PeriodicPositionTasks {
         try {
             int visited = 0;
             for (OpenPositions.OpenPosition position : openPositions.all()) {
-                MetaData metaData = MetaData.with(EventMetadata.SOURCE, UpdateSource.SCHEDULER.wireName())
-                        .and(EventMetadata.TRACE_ID, traceId)
-                        .and(EventMetadata.MESSAGE_ID, task + ":" + at);
                 try {
                     commands.sendAndWait(GenericCommandMessage.asCommandMessage(command.apply(at).apply(position))
-                            .andMetaData(metaData));
+                            .andMetaData(metaData(task, at, traceId)));
                     visited++;
                 } catch (RuntimeException e) {
                     // one position that cannot be visited must not stop the others

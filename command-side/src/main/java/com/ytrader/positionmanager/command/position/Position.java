@@ -77,6 +77,7 @@ public class Position {
     private LinkedHashSet<String> recentFillIds = new LinkedHashSet<>();
     private Map<Integer, LegBook> books = new HashMap<>();
     private LinkedHashMap<String, OrderProgress> orders = new LinkedHashMap<>();
+    private Instant lastExecutedAt;
 
     protected Position() {
         // for Axon: created empty, then either sourced from events or handed a first command
@@ -386,6 +387,11 @@ public class Position {
     }
 
     @CommandHandler
+    public LastExecution handle(FindLastExecution command) {
+        return new LastExecution(lastExecutedAt);
+    }
+
+    @CommandHandler
     public PositionFigures handle(TakeSnapshot command) {
         PositionFigures now = current(mode);
         apply(new PositionSnapshotTaken(positionId, asset, mode, command.snapshotId(), command.takenAt(), now));
@@ -529,7 +535,7 @@ public class Position {
     @EventSourcingHandler
     void on(FillApplied event) {
         identify(event.positionId(), event.asset(), event.mode());
-        remember(event.fillId());
+        remember(event.fillId(), event.executedAt());
         if (event.order() != null && event.orderId() != null) {
             rememberOrder(event.orderId(), event.order());
         }
@@ -543,20 +549,20 @@ public class Position {
     @EventSourcingHandler
     void on(FillAlreadyCounted event) {
         identify(event.positionId(), event.asset(), event.mode());
-        remember(event.fillId());
+        remember(event.fillId(), event.executedAt());
         rememberOrder(event.orderId(), event.order());
     }
 
     @EventSourcingHandler
     void on(FillLinked event) {
         identify(event.positionId(), event.asset(), event.mode());
-        remember(event.fillId());
+        remember(event.fillId(), event.executedAt());
     }
 
     @EventSourcingHandler
     void on(FundingApplied event) {
         identify(event.positionId(), event.asset(), event.mode());
-        remember(event.execId());
+        remember(event.execId(), event.executedAt());
         if (!event.covered()) {
             books.put(event.positionIdx(), book(event.positionIdx()).withUncovered(new UncoveredExecution(event.seq(),
                     event.executedAt(), event.amount().negate(), BigDecimal.ZERO)));
@@ -593,7 +599,10 @@ public class Position {
         this.mode = mode;
     }
 
-    private void remember(String fillId) {
+    private void remember(String fillId, Instant executedAt) {
+        if (lastExecutedAt == null || executedAt.isAfter(lastExecutedAt)) {
+            lastExecutedAt = executedAt;
+        }
         recentFillIds.add(fillId);
         if (recentFillIds.size() > REMEMBERED_FILL_IDS) {
             recentFillIds.remove(recentFillIds.iterator().next());
