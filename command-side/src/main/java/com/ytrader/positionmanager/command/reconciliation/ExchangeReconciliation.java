@@ -54,7 +54,7 @@ public class ExchangeReconciliation {
     private final Duration lookback;
 
     ExchangeReconciliation(BybitClient exchange, CommandGateway commands,
-                           @Value("${position-manager.reconcile-lookback:7d}") Duration lookback) {
+                           @Value("${position-manager.reconcile-lookback}") Duration lookback) {
         this.exchange = exchange;
         this.commands = commands;
         this.clock = Clock.systemUTC();

@@ -1,5 +1,6 @@
 package com.ytrader.positionmanager.command.ingest;
 
+import com.ytrader.positionmanager.events.CloseReason;
 import com.ytrader.positionmanager.events.EventMetadata;
 import com.ytrader.positionmanager.events.ExchangeReportApplied;
 import com.ytrader.positionmanager.events.FillApplied;
@@ -7,12 +8,15 @@ import com.ytrader.positionmanager.events.FundingApplied;
 import com.ytrader.positionmanager.events.PositionId;
 import com.ytrader.positionmanager.events.PositionMode;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.amqp.core.Message;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -118,6 +122,112 @@ class InboundContractTest {
         assertThat(report.updatedTime()).isEqualTo(Instant.ofEpochMilli(1_795_000_000_000L));
         assertThat(events.get(0).getMetaData()).containsEntry(EventMetadata.SOURCE, "websocket")
                 .containsEntry(EventMetadata.TRACE_ID, "trace-ws");
+    }
+
+    @Test
+    void order_events_are_the_orders_state_a_partial_then_a_full_fill_make_the_orders_quantity_once() {
+        String asset = asset();
+        app.publish(app.queues.orderEvents(), List.of(
+                IngestApp.json("st1", orderState(asset, "o-st", "partially_filled", "0.4", "100", "0.04")),
+                IngestApp.json("st2", orderState(asset, "o-st", "filled", "1.0", "101", "0.1")),
+                IngestApp.json("st3", orderState(asset, "o-st", "filled", "1.0", "101", "0.1"))));
+        double duplicatesBefore = app.ingested(app.queues.orderEvents(), IngestOutcome.DUPLICATE);
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() ->
+                lastFill(PositionId.of(asset, PositionMode.ONE_WAY)).position().size().signum() > 0
+                        && app.ingested(app.queues.orderEvents(), IngestOutcome.DUPLICATE) > duplicatesBefore);
+        FillApplied last = lastFill(PositionId.of(asset, PositionMode.ONE_WAY));
+        assertThat(last.position().size()).isEqualByComparingTo("1.0");
+        assertThat(last.position().averageEntryPrice()).isEqualByComparingTo("101");
+        assertThat(last.position().totalFees()).isEqualByComparingTo("0.1");
+    }
+
+    @Test
+    void a_fill_published_on_both_queues_counts_once_whichever_arrives_first() {
+        String asset = asset();
+        app.publish(app.queues.orderEvents(), List.of(
+                IngestApp.json("both-1", orderState(asset, "o-both", "partially_filled", "0.4", "100", "0"))));
+        awaitEvents(PositionId.of(asset, PositionMode.ONE_WAY), 2);
+        app.publish(app.queues.orderExecuted(), List.of(
+                IngestApp.json("both-2", fill(asset, "e-both-1", "Buy", "0.4", "100").replace("o-e-both-1", "o-both")),
+                IngestApp.json("both-3", fill(asset, "e-both-2", "Buy", "0.6", "102").replace("o-e-both-2", "o-both"))));
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> lastFill(PositionId.of(asset, PositionMode.ONE_WAY))
+                .position().size().compareTo(BigDecimal.ONE) == 0);
+        double duplicatesBefore = app.ingested(app.queues.orderEvents(), IngestOutcome.DUPLICATE);
+        app.publish(app.queues.orderEvents(), List.of(
+                IngestApp.json("both-4", orderState(asset, "o-both", "filled", "1.0", "101.2", "0"))));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                app.ingested(app.queues.orderEvents(), IngestOutcome.DUPLICATE) > duplicatesBefore);
+        assertThat(lastFill(PositionId.of(asset, PositionMode.ONE_WAY)).position().size())
+                .isEqualByComparingTo("1.0");
+    }
+
+    @Test
+    void seq_create_type_and_fee_currency_are_read_and_a_liquidation_carries_its_reason() {
+        String asset = asset();
+        app.publish(app.queues.orderExecuted(), List.of(
+                IngestApp.json("liq-1", fill(asset, "e-open", "Buy", "1", "100")
+                        .replace("}", ",\"seq\":11,\"fee_currency\":\"BTC\",\"execution_fees\":\"0.00001\"}")),
+                IngestApp.json("liq-2", fill(asset, "e-liq", "Sell", "1", "80")
+                        .replace("}", ",\"seq\":12,\"create_type\":\"CreateByLiq\"}"))));
+        List<? extends DomainEventMessage<?>> events = awaitEvents(PositionId.of(asset, PositionMode.ONE_WAY), 4);
+        List<FillApplied> fills = events.stream().map(DomainEventMessage::getPayload)
+                .filter(FillApplied.class::isInstance).map(FillApplied.class::cast).toList();
+        assertThat(fills.get(0).seq()).isEqualTo(11L);
+        assertThat(fills.get(0).feeCurrency()).isEqualTo("BTC");
+        assertThat(fills.get(0).position().feesByCurrency()).containsKey("BTC");
+        assertThat(fills.get(1).closeReason()).isEqualTo(CloseReason.LIQUIDATED);
+        assertThat(fills.get(1).position().lifecycle().closeReason()).isEqualTo(CloseReason.LIQUIDATED);
+    }
+
+    @Test
+    void a_delivery_execution_closes_the_position_at_its_price() {
+        String asset = asset();
+        app.publish(app.queues.orderExecuted(), List.of(
+                IngestApp.json("dl-1", fill(asset, "e-fut", "Buy", "2", "100")),
+                IngestApp.json("dl-2", fill(asset, "e-dlv", "Sell", "2", "105")
+                        .replace("}", ",\"exec_type\":\"Delivery\"}"))));
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> lastFill(PositionId.of(asset, PositionMode.ONE_WAY))
+                .position().flat());
+        FillApplied delivery = lastFill(PositionId.of(asset, PositionMode.ONE_WAY));
+        assertThat(delivery.closeReason()).isEqualTo(CloseReason.DELIVERED);
+        assertThat(delivery.position().realizedPnl()).isEqualByComparingTo("10");
+    }
+
+    @Test
+    void a_redelivery_older_than_the_positions_memory_of_fill_ids_changes_nothing() {
+        String asset = asset();
+        List<Message> fills = new ArrayList<>();
+        fills.add(IngestApp.json("old-0", fill(asset, "old-0", "Buy", "1", "100")));
+        for (int i = 1; i <= 1_100; i++) {
+            fills.add(IngestApp.json("old-" + i, fill(asset, "old-" + i, "Buy", "0.001", "100")));
+        }
+        double appliedBefore = app.ingested(app.queues.orderExecuted(), IngestOutcome.APPLIED);
+        app.publish(app.queues.orderExecuted(), fills);
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                app.ingested(app.queues.orderExecuted(), IngestOutcome.APPLIED) >= appliedBefore + fills.size());
+        BigDecimal size = lastFill(PositionId.of(asset, PositionMode.ONE_WAY)).position().size();
+        double duplicatesBefore = app.ingested(app.queues.orderExecuted(), IngestOutcome.DUPLICATE);
+
+        app.publish(app.queues.orderExecuted(), List.of(IngestApp.json("old-0-again",
+                fill(asset, "old-0", "Buy", "1", "100"))));
+
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                app.ingested(app.queues.orderExecuted(), IngestOutcome.DUPLICATE) > duplicatesBefore);
+        assertThat(lastFill(PositionId.of(asset, PositionMode.ONE_WAY)).position().size()).isEqualByComparingTo(size);
+        assertThat(size).isEqualByComparingTo("2.1");
+    }
+
+    private static FillApplied lastFill(String positionId) {
+        List<FillApplied> fills = app.events(positionId).stream().map(DomainEventMessage::getPayload)
+                .filter(FillApplied.class::isInstance).map(FillApplied.class::cast).toList();
+        return fills.isEmpty() ? null : fills.get(fills.size() - 1);
+    }
+
+    private static String orderState(String asset, String orderId, String status, String filled, String average,
+                                     String fees) {
+        return """
+                {"order_id":"%s","signal_id":"s1","asset":"%s","side":"Buy","filled_quantity":"%s",                "execution_price":"%s","execution_fees":"%s","status":"%s","executed_at":"2026-11-22T10:00:00Z"}"""
+                .formatted(orderId, asset, filled, average, fees, status);
     }
 
     private static List<? extends DomainEventMessage<?>> awaitEvents(String positionId, int atLeast) {
