@@ -14,6 +14,7 @@ import com.ytrader.positionmanager.events.Side;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -70,6 +72,8 @@ class ExchangeReconciliationTest {
     private EventStore eventStore;
     @Autowired
     private ObjectMapper json;
+    @Autowired
+    private ExchangeReconciliation reconciliation;
 
     @Test
     void validation_applies_the_executions_missing_here_and_then_corrects_only_what_remains() {
@@ -154,6 +158,37 @@ class ExchangeReconciliationTest {
         assertThat(response.status()).isEqualTo(502);
         assertThat(response.body().get("detail").asText()).contains("10004");
         assertThat(events(asset)).hasSize(eventsBefore);
+    }
+
+    @Test
+    void validating_many_positions_takes_one_paginated_list_of_positions_and_one_of_executions() {
+        Instant executed = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
+        List<String> assets = IntStream.range(0, 25).mapToObj(i -> uniqueAsset()).toList();
+        StringBuilder executions = new StringBuilder();
+        StringBuilder positions = new StringBuilder();
+        for (String asset : assets) {
+            commands.sendAndWait(ApplyFill.of(asset, PositionMode.ONE_WAY, null, asset + "-e1", "o1", Side.BUY,
+                    BigDecimal.ONE, new BigDecimal("100"), BigDecimal.ZERO, executed, 5L, null, null));
+            executions.append(executions.isEmpty() ? "" : ",")
+                    .append(execution(asset, asset + "-e2", "o2", "Buy", "1", "100", executed.plusSeconds(5), 6));
+            positions.append(positions.isEmpty() ? "" : ",").append(position(asset, "Buy", "2", "100", 6));
+        }
+        BYBIT.resetRequests();
+        BYBIT.stubFor(get(urlPathEqualTo("/v5/execution/list")).willReturn(okJson(page(executions.toString()))));
+        BYBIT.stubFor(get(urlPathEqualTo("/v5/position/list")).willReturn(okJson(page(positions.toString()))));
+
+        int validated = reconciliation.validateAll(assets.stream()
+                        .map(asset -> new ExchangeReconciliation.PositionKey(asset, PositionMode.ONE_WAY)).toList(),
+                true, MetaData.with(EventMetadata.SOURCE, "scheduler"));
+
+        assertThat(validated).isEqualTo(assets.size());
+        assertThat(BYBIT.findAll(getRequestedFor(urlPathEqualTo("/v5/execution/list")))).hasSize(1);
+        assertThat(BYBIT.findAll(getRequestedFor(urlPathEqualTo("/v5/position/list")))).singleElement()
+                .satisfies(request -> assertThat(request.getUrl()).contains("settleCoin=USDT"));
+        for (String asset : assets) {
+            assertThat(events(asset).stream().filter(event -> event.getPayload() instanceof FillApplied)).hasSize(2);
+            assertThat(events(asset)).noneMatch(event -> event.getPayload() instanceof PositionCorrected);
+        }
     }
 
     private JsonNode validate(String asset, int expectedStatus) {
