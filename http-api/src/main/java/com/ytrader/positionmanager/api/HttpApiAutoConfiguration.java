@@ -16,8 +16,6 @@ import org.springframework.core.Ordered;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import java.math.BigDecimal;
-
 /**
  * The REST conventions both sides share: {@code X-API-Key} with per-key rate limits on {@code /api/**} and the
  * actuator's metrics, RFC 9457 problem+json for every error (Tomcat's own and the error page's too), bounded
@@ -25,8 +23,8 @@ import java.math.BigDecimal;
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @EnableConfigurationProperties(ApiKeyProperties.class)
-@Import({ApiClients.class, ProblemResponses.class, BoundedProblems.class, ProblemErrorController.class,
-        JsonConfiguration.class, OpenApiConfiguration.class})
+@Import({ApiClients.class, ProblemResponses.class, BoundedProblems.class, DecimalParameters.class,
+        ProblemErrorController.class, JsonConfiguration.class, OpenApiConfiguration.class})
 @PropertySource("classpath:http-api.properties")
 public class HttpApiAutoConfiguration implements WebMvcConfigurer {
 
@@ -56,13 +54,9 @@ public class HttpApiAutoConfiguration implements WebMvcConfigurer {
         });
     }
 
-    /**
-     * {@code mode=one-way|hedge}, and every decimal parameter within {@link Parameters#decimal}'s bounds; anything
-     * else fails conversion and is answered 400 naming the parameter.
-     */
+    /** {@code mode=one-way|hedge}; anything else fails conversion and is answered 400 naming the parameter. */
     @Override
     public void addFormatters(FormatterRegistry registry) {
         registry.addConverter(String.class, PositionMode.class, PositionMode::fromWireName);
-        registry.addConverter(String.class, BigDecimal.class, Parameters::decimal);
     }
 }

@@ -40,7 +40,7 @@ public final class Parameters {
     }
 
     /**
-     * Every decimal request parameter (registered as the converter of {@code String} to {@code BigDecimal}): one the
+     * Every decimal request parameter (through {@link DecimalParameters}): one the
      * read models can hold, at most {@value #MAX_INTEGER_DIGITS} integer and {@value #MAX_FRACTION_DIGITS} fraction
      * digits. {@code 1e999999999} is a valid {@code BigDecimal} of a billion digits: its plain form must never be
      * made, and {@code 1e-999999999} must never reach the database. The conversion failure is answered 400 naming
