@@ -44,14 +44,21 @@ public class HttpApiAutoConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
-    /** Tomcat answers what it refuses itself through this valve, as problem+json. */
+    /**
+     * Tomcat answers what it refuses itself through this valve, as problem+json. {@code TRACE} goes on to Spring MVC
+     * ({@code spring.mvc.dispatch-trace-request}), which answers it 405 like any other method no endpoint takes:
+     * Tomcat's own refusal has no body, and Tomcat's own {@code TRACE} echoes the request's headers, keys included.
+     */
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemJsonErrorReports() {
-        return factory -> factory.addContextCustomizers(context -> {
-            if (context.getParent() instanceof StandardHost host) {
-                host.setErrorReportValveClass(ProblemJsonErrorReportValve.class.getName());
-            }
-        });
+        return factory -> {
+            factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                    host.setErrorReportValveClass(ProblemJsonErrorReportValve.class.getName());
+                }
+            });
+            factory.addConnectorCustomizers(connector -> connector.setAllowTrace(true));
+        };
     }
 
     /** {@code mode=one-way|hedge}; anything else fails conversion and is answered 400 naming the parameter. */

@@ -88,6 +88,21 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(exception, problem, headers, HttpStatus.UNSUPPORTED_MEDIA_TYPE, request);
     }
 
+    /**
+     * Every problem Spring's own handlers make is written as problem+json whatever the request accepts: an
+     * unparseable or unmatchable {@code Accept} would otherwise leave a 406 with no body at all.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        HttpHeaders problemHeaders = new HttpHeaders();
+        problemHeaders.putAll(headers);
+        if (body instanceof ProblemDetail) {
+            problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        return super.createResponseEntity(body, problemHeaders, status, request);
+    }
+
     private static String typeName(Class<?> type) {
         return type == null ? "another value" : "a " + type.getSimpleName().toLowerCase(Locale.ROOT);
     }
