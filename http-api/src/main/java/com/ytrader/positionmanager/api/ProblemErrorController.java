@@ -2,6 +2,7 @@ package com.ytrader.positionmanager.api;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,7 +40,7 @@ class ProblemErrorController implements ErrorController {
     /** The problem is about the request that failed, not about the forward to this page. */
     private static HttpServletRequest originalRequest(HttpServletRequest request) {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        return uri == null ? request : new jakarta.servlet.http.HttpServletRequestWrapper(request) {
+        return uri == null ? request : new HttpServletRequestWrapper(request) {
             @Override
             public String getRequestURI() {
                 return uri.toString();

@@ -63,8 +63,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         String name = exception instanceof MethodArgumentTypeMismatchException mismatch
                 ? mismatch.getName() : exception.getPropertyName();
         Throwable cause = exception.getMostSpecificCause();
+        // a converter's message may quote the value again (PositionMode's does): abbreviated like the value
         String reason = cause instanceof IllegalArgumentException && cause.getMessage() != null
-                ? cause.getMessage() : "expected " + typeName(exception.getRequiredType());
+                ? RejectedInput.abbreviate(cause.getMessage()) : "expected " + typeName(exception.getRequiredType());
         String value = exception.getValue() == null ? "" : exception.getValue().toString();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "invalid value '" + RejectedInput.abbreviate(value) + "' for " + name + ": " + reason);

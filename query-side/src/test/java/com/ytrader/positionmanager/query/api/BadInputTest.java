@@ -88,6 +88,18 @@ class BadInputTest extends QuerySideTest {
     }
 
     @Test
+    void a_long_mode_or_cursor_is_quoted_abbreviated_too() {
+        for (String target : List.of("/api/v1/positions?mode=" + "m".repeat(5_000),
+                "/api/v1/positions/BTCUSDT/history?cursor=" + "c".repeat(5_000))) {
+            Answer response = answer(get(target));
+
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.body().get("detail").asText()).as(target).contains("(5000 characters)")
+                    .hasSizeLessThan(600);
+        }
+    }
+
+    @Test
     void requests_tomcat_refuses_itself_are_answered_with_problem_json() throws IOException {
         RawHttp http = new RawHttp(port);
         for (String target : List.of("/api/v1/positions/BTC%2FUSDT", "/api/v1/positions/BTC\\USDT",

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,7 +39,7 @@ class BoundedLinesTest {
         Reader endless = new Reader() {
             @Override
             public int read(char[] buffer, int offset, int length) {
-                java.util.Arrays.fill(buffer, offset, offset + length, '9');
+                Arrays.fill(buffer, offset, offset + length, '9');
                 read[0] += length;
                 return length;
             }

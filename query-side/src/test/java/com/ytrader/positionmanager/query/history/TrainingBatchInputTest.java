@@ -11,11 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -218,9 +222,9 @@ class TrainingBatchInputTest extends QuerySideTest {
     }
 
     private static InputStream concat(String head, InputStream middle, String tail) {
-        return new java.io.SequenceInputStream(java.util.Collections.enumeration(List.of(
-                new java.io.ByteArrayInputStream(head.getBytes(StandardCharsets.UTF_8)), middle,
-                new java.io.ByteArrayInputStream(tail.getBytes(StandardCharsets.UTF_8)))));
+        return new SequenceInputStream(Collections.enumeration(List.of(
+                new ByteArrayInputStream(head.getBytes(StandardCharsets.UTF_8)), middle,
+                new ByteArrayInputStream(tail.getBytes(StandardCharsets.UTF_8)))));
     }
 
     /** {@code count} bytes of {@code c}, made as they are read. */
@@ -239,7 +243,7 @@ class TrainingBatchInputTest extends QuerySideTest {
                     return -1;
                 }
                 int n = (int) Math.min(length, left);
-                java.util.Arrays.fill(buffer, offset, offset + n, (byte) c);
+                Arrays.fill(buffer, offset, offset + n, (byte) c);
                 left -= n;
                 return n;
             }

@@ -14,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,7 +75,7 @@ class ReplayGateTest extends QuerySideTest {
 
     @Test
     void during_a_replay_a_key_over_its_rate_limit_gets_429_not_503() {
-        List<Integer> statuses = new java.util.ArrayList<>();
+        List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             statuses.add(get("/api/v1/portfolio/exposure", "gate-test-key").status());
         }

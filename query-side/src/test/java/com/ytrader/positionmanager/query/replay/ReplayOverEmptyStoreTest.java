@@ -1,11 +1,13 @@
 package com.ytrader.positionmanager.query.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ytrader.positionmanager.query.support.BothSides;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
@@ -23,6 +25,8 @@ class ReplayOverEmptyStoreTest {
     private int port;
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private ObjectMapper json;
 
     @Test
     void a_replay_over_an_empty_event_store_completes_at_once_and_reads_answer_again() {
@@ -43,9 +47,9 @@ class ReplayOverEmptyStoreTest {
     }
 
     private Answer call(String method, String path, String key) {
-        return RestClient.create("http://127.0.0.1:" + port).method(org.springframework.http.HttpMethod.valueOf(method))
+        return RestClient.create("http://127.0.0.1:" + port).method(HttpMethod.valueOf(method))
                 .uri(path).header("X-API-Key", key)
                 .exchange((request, response) -> new Answer(response.getStatusCode().value(),
-                        new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.getBody())));
+                        json.readTree(response.getBody())));
     }
 }

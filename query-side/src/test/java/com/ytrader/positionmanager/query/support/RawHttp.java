@@ -1,5 +1,6 @@
 package com.ytrader.positionmanager.query.support;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +42,7 @@ public final class RawHttp {
 
     /** {@code head} is the request line and headers without the blank line; Host and Connection are added. */
     public Response send(String head, byte[] body) {
-        return send(head, body == null ? InputStream.nullInputStream() : new java.io.ByteArrayInputStream(body));
+        return send(head, body == null ? InputStream.nullInputStream() : new ByteArrayInputStream(body));
     }
 
     /** Streams the body as it is read, so that a body of hundreds of megabytes needs no memory here. */
