@@ -57,9 +57,11 @@ class BadInputCorpusTest extends QuerySideTest {
         Instant opened = Instant.parse("2025-03-01T00:00:00Z");
         fill(asset, PositionMode.ONE_WAY, null, asset + "-1", Side.BUY, "2", "100", "0.1", opened);
         fill(asset, PositionMode.ONE_WAY, null, asset + "-2", Side.SELL, "0.5", "110", "0.1", opened.plusSeconds(60));
+        String validated = uniqueAsset("CRV");
+        fill(validated, PositionMode.ONE_WAY, null, validated + "-1", Side.BUY, "1", "50", "0", opened);
         awaitProjections();
         RawHttp http = new RawHttp(port);
-        List<Request> valid = validRequests(asset, opened);
+        List<Request> valid = validRequests(asset, validated, opened);
         Map<Request, Answer> before = new LinkedHashMap<>();
         for (Request request : valid) {
             Answer answer = answer(http.send(request.head(), request.body()));
@@ -137,7 +139,8 @@ class BadInputCorpusTest extends QuerySideTest {
         node.forEach(BadInputCorpusTest::withoutClock);
     }
 
-    private static List<Request> validRequests(String asset, Instant opened) {
+    /** Reads of one position, and a validation (a command) of another, whose answer does not change either. */
+    private static List<Request> validRequests(String asset, String validated, Instant opened) {
         String training = "[{\"asset\":\"" + asset + "\",\"timestamp\":\"" + opened.plusSeconds(30) + "\"},"
                 + "{\"asset\":\"" + asset + "\",\"mode\":\"one-way\",\"timestamp\":\"" + opened.plusSeconds(90) + "\"}]";
         String csv = "asset,mode,timestamp\n" + asset + ",one-way," + opened.plusSeconds(90) + "\n";
@@ -148,7 +151,8 @@ class BadInputCorpusTest extends QuerySideTest {
                 validGet("/api/v1/positions/" + asset + "/as-of?timestamp=" + opened.plusSeconds(90) + "&inclusive=false"),
                 validGet("/api/v1/positions/" + asset + "/history?limit=10"),
                 validPost("/api/v1/training/position-states", "application/json", training),
-                validPost("/api/v1/training/position-states", "text/csv", csv));
+                validPost("/api/v1/training/position-states", "text/csv", csv),
+                validPost("/api/v1/positions/" + validated + "/validate?fix_discrepancies=false", "text/plain", ""));
     }
 
     private static Request validGet(String target) {
