@@ -14,8 +14,8 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * {@code X-API-Key} on every {@code /api/**} and metrics request: 401 without a known key, 429 with {@code Retry-After}
- * once the key's bucket is empty. Runs before Spring MVC, so it writes its problem+json itself.
+ * {@code X-API-Key} on every {@code /api/**} and metrics request: 401 without a known key, 429 with
+ * {@code Retry-After} once the key's bucket is empty. Runs before Spring MVC, so it writes its problem+json itself.
  */
 class ApiKeyFilter extends OncePerRequestFilter {
 

@@ -1,6 +1,8 @@
 package com.ytrader.positionmanager.query.health;
 
 import com.ytrader.positionmanager.query.position.PositionRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +22,8 @@ import java.util.concurrent.TimeoutException;
 @Component
 class DatabaseProbe implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(DatabaseProbe.class);
+
     private final PositionRepository positions;
     private final Duration deadline;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
@@ -38,7 +42,11 @@ class DatabaseProbe implements AutoCloseable {
     Long positionsCount() throws InterruptedException {
         try {
             return probe().get(deadline.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException unreachable) {
+        } catch (ExecutionException failed) {
+            log.warn("health: database unreachable: {}", failed.getCause().getMessage());
+            return null;
+        } catch (TimeoutException noAnswer) {
+            log.warn("health: database gave no answer within {}", deadline);
             return null;
         }
     }

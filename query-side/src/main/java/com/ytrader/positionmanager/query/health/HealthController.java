@@ -34,21 +34,13 @@ class HealthController {
     @GetMapping("/health")
     @Operation(summary = "Service health; no API key needed")
     ResponseEntity<HealthResponse> health() throws InterruptedException {
-        Long positionsCount = positionsCount();
+        Long positionsCount = database.positionsCount();
         boolean databaseConnected = positionsCount != null;
         boolean queueConnected = queueConnected();
         boolean healthy = databaseConnected && queueConnected;
         return ResponseEntity.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                 .body(new HealthResponse(healthy ? "healthy" : "unhealthy", "position-manager", databaseConnected,
                         queueConnected, positionsCount, Instant.now()));
-    }
-
-    private Long positionsCount() throws InterruptedException {
-        Long count = database.positionsCount();
-        if (count == null) {
-            log.warn("health: database unreachable");
-        }
-        return count;
     }
 
     private boolean queueConnected() {

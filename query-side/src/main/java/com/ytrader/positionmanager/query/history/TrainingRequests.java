@@ -188,8 +188,8 @@ final class TrainingRequests {
 
     /**
      * {@code asset,mode,timestamp} per line, optionally after a header line (its first column {@code asset}) that names
-     * exactly these columns; blank
-     * lines are skipped. A line longer than {@link #MAX_CSV_LINE} characters is refused unread beyond that.
+     * exactly these columns; blank lines are skipped. A line longer than {@link #MAX_CSV_LINE} characters is refused
+     * unread beyond that.
      */
     static TrainingRequests fromCsv(InputStream body, Charset charset) throws IOException {
         TrainingRequests requests = new TrainingRequests();
