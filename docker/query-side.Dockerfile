@@ -23,5 +23,5 @@ ENV POSITION_MANAGER_PORT=4800 \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 EXPOSE 4800
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
-    CMD curl -fsS "http://127.0.0.1:${POSITION_MANAGER_PORT}/actuator/health" > /dev/null || exit 1
+    CMD curl -fsS "http://127.0.0.1:${POSITION_MANAGER_MANAGEMENT_PORT:-${POSITION_MANAGER_PORT}}/actuator/health" > /dev/null || exit 1
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

@@ -8,17 +8,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.Optional;
 
 /**
- * {@code X-API-Key} on every {@code /api/**} request: 401 without a known key, 429 with {@code Retry-After}
- * once the key's bucket is empty. Runs before Spring MVC, so it writes its problem+json itself.
+ * {@code X-API-Key} on every {@code /api/**} and metrics request: 401 without a known key, 429 with
+ * {@code Retry-After} once the key's bucket is empty. Runs before Spring MVC, so it writes its problem+json itself.
  */
 class ApiKeyFilter extends OncePerRequestFilter {
 
@@ -60,10 +57,6 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
     private void reject(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        Problems.write(response, json, Problems.of(status, detail, request));
     }
 }

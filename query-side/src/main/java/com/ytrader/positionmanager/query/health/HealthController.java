@@ -1,6 +1,5 @@
 package com.ytrader.positionmanager.query.health;
 
-import com.ytrader.positionmanager.query.position.PositionRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
@@ -14,40 +13,34 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 
-/** The spec's health check: 503 as soon as the database or the broker cannot be reached. */
+/**
+ * The spec's health check: 503 as soon as the database or the broker cannot be reached, within about
+ * {@code position-manager.health.database-timeout} and the broker's connection timeout.
+ */
 @RestController
 @Tag(name = "health")
 class HealthController {
 
     private static final Logger log = LoggerFactory.getLogger(HealthController.class);
 
-    private final PositionRepository positions;
+    private final DatabaseProbe database;
     private final ConnectionFactory broker;
 
-    HealthController(PositionRepository positions, ConnectionFactory broker) {
-        this.positions = positions;
+    HealthController(DatabaseProbe database, ConnectionFactory broker) {
+        this.database = database;
         this.broker = broker;
     }
 
     @GetMapping("/health")
     @Operation(summary = "Service health; no API key needed")
-    ResponseEntity<HealthResponse> health() {
-        Long positionsCount = positionsCount();
+    ResponseEntity<HealthResponse> health() throws InterruptedException {
+        Long positionsCount = database.positionsCount();
         boolean databaseConnected = positionsCount != null;
         boolean queueConnected = queueConnected();
         boolean healthy = databaseConnected && queueConnected;
         return ResponseEntity.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                 .body(new HealthResponse(healthy ? "healthy" : "unhealthy", "position-manager", databaseConnected,
                         queueConnected, positionsCount, Instant.now()));
-    }
-
-    private Long positionsCount() {
-        try {
-            return positions.count();
-        } catch (RuntimeException e) {
-            log.warn("health: database unreachable: {}", e.getMessage());
-            return null;
-        }
     }
 
     private boolean queueConnected() {

@@ -3,6 +3,7 @@ package com.ytrader.positionmanager.query.history;
 import com.ytrader.positionmanager.api.InvalidParameterException;
 import com.ytrader.positionmanager.api.NotFoundException;
 import com.ytrader.positionmanager.api.Parameters;
+import com.ytrader.positionmanager.api.RejectedInput;
 import com.ytrader.positionmanager.events.PositionId;
 import com.ytrader.positionmanager.events.PositionMode;
 import io.swagger.v3.oas.annotations.Operation;
@@ -115,7 +116,8 @@ class HistoryController {
             }
             return Long.parseLong(text.substring(CURSOR_PREFIX.length()));
         } catch (IllegalArgumentException malformed) {
-            throw new InvalidParameterException("cursor", "cursor is not one this API issued: '" + cursor + "'");
+            throw new InvalidParameterException("cursor", "cursor is not one this API issued: '"
+                    + RejectedInput.abbreviate(cursor) + "'");
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.ytrader.positionmanager.query.history;
 
 import com.ytrader.positionmanager.api.InvalidParameterException;
+import com.ytrader.positionmanager.api.RejectedInput;
 import com.ytrader.positionmanager.eventstore.UtcInstants;
 
 import java.time.Instant;
@@ -8,8 +9,15 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
-/** Instants in requests: ISO-8601 with an offset, kept to microseconds (what PostgreSQL stores). */
+/**
+ * Instants in requests: ISO-8601 with an offset, kept to microseconds (what PostgreSQL stores), from
+ * the years 1970 to 9999 UTC ({@link #EARLIEST} inclusive to {@link #END} exclusive) for every timestamp parameter
+ * and training row. ISO-8601 itself reaches year +999999999, which no {@code TIMESTAMPTZ} holds.
+ */
 final class Timestamps {
+
+    static final Instant EARLIEST = Instant.EPOCH;
+    static final Instant END = Instant.parse("+10000-01-01T00:00:00Z");
 
     private Timestamps() {
     }
@@ -18,13 +26,15 @@ final class Timestamps {
         if (value == null) {
             return null;
         }
+        Instant instant;
         try {
-            return OffsetDateTime.parse(value).toInstant().truncatedTo(ChronoUnit.MICROS);
+            instant = OffsetDateTime.parse(value).toInstant().truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException notIso) {
             throw new InvalidParameterException(name,
                     name + " must be an ISO-8601 instant with an offset (e.g. 2024-01-01T00:00:00Z), was '"
-                            + value + "'");
+                            + RejectedInput.abbreviate(value) + "'");
         }
+        return inRange(name, value, instant);
     }
 
     static Instant required(String name, String value) {
@@ -40,8 +50,8 @@ final class Timestamps {
      * or a field out of range, goes through {@link #required}, which decides (and names the error).
      */
     static long requiredMicros(String name, String value) {
-        long micros = utcMicros(value);
-        return micros != Long.MIN_VALUE ? micros : micros(required(name, value));
+        Instant instant = UtcInstants.parse(value);
+        return micros(instant == null ? required(name, value) : inRange(name, value, instant));
     }
 
     /**
@@ -52,9 +62,11 @@ final class Timestamps {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
     }
 
-    /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} in microseconds (the fraction cut), else {@code Long.MIN_VALUE}. */
-    private static long utcMicros(String text) {
-        Instant instant = UtcInstants.parse(text);
-        return instant == null ? Long.MIN_VALUE : micros(instant);
+    private static Instant inRange(String name, String value, Instant instant) {
+        if (instant.isBefore(EARLIEST) || !instant.isBefore(END)) {
+            throw new InvalidParameterException(name, name + " must be in the years 1970 to 9999 UTC, was '"
+                    + RejectedInput.abbreviate(value) + "'");
+        }
+        return instant;
     }
 }

@@ -5,25 +5,42 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 @RestController
 @RequestMapping("/api/v1/training")
 @Tag(name = "history")
 class TrainingController {
 
-    private final TrainingBatch batch;
+    static final MediaType TEXT_CSV = new MediaType("text", "csv");
+    private static final List<MediaType> BODY_TYPES = List.of(MediaType.APPLICATION_JSON, TEXT_CSV);
 
-    TrainingController(TrainingBatch batch) {
+    private final TrainingBatch batch;
+    private final long maxBodyBytes;
+
+    TrainingController(TrainingBatch batch,
+                       @Value("${position-manager.training.max-body-size}") DataSize maxBodySize) {
         this.batch = batch;
+        this.maxBodyBytes = maxBodySize.toBytes();
     }
 
     /**
@@ -32,7 +49,8 @@ class TrainingController {
      */
     @PostMapping("/position-states")
     @Operation(summary = "Point-in-time states for many (asset, mode, timestamp) rows, one result row per input row in "
-            + "input order; body: JSON array or CSV (Content-Type text/csv); NDJSON out, CSV with Accept: text/csv")
+            + "input order; body: JSON array (application/json, the default) or CSV (text/csv), any charset; NDJSON "
+            + "out, CSV with Accept: text/csv; a body beyond position-manager.training.max-body-size is answered 413")
     void positionStates(HttpServletRequest request, HttpServletResponse response,
                         @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                         @RequestParam(defaultValue = "true")
@@ -40,14 +58,18 @@ class TrainingController {
                         boolean inclusive,
                         @RequestParam(name = "known_at", required = false)
                         @Parameter(description = "only events recorded by this instant") String knownAt)
-            throws IOException {
+            throws IOException, HttpMediaTypeNotSupportedException {
         Instant known = Timestamps.parse("known_at", knownAt);
-        String contentType = request.getContentType();
-        TrainingRequests rows = contentType != null && contentType.startsWith("text/csv")
-                ? TrainingRequests.fromCsv(request.getInputStream())
-                : TrainingRequests.fromJson(request.getInputStream());
-        TrainingFormat format = accept != null && accept.contains("text/csv")
-                ? new TrainingFormat.Csv() : new TrainingFormat.NdJson();
+        MediaType bodyType = bodyType(request.getContentType());
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            throw tooLarge();
+        }
+        Charset charset = bodyType.getCharset() == null ? StandardCharsets.UTF_8 : bodyType.getCharset();
+        InputStream body = new LimitedInputStream(request.getInputStream(), maxBodyBytes, this::tooLarge);
+        TrainingRequests rows = bodyType.equalsTypeAndSubtype(TEXT_CSV)
+                ? TrainingRequests.fromCsv(body, charset)
+                : TrainingRequests.fromJson(body, charset);
+        TrainingFormat format = wantsCsv(accept) ? new TrainingFormat.Csv() : new TrainingFormat.NdJson();
         try (TrainingBatch.Answers answers = batch.answer(rows, inclusive, known, format)) {
             byte[] header = format.header();
             response.setStatus(200);
@@ -55,5 +77,40 @@ class TrainingController {
             response.setContentLengthLong(header.length + answers.length());
             answers.writeTo(response.getOutputStream(), header);
         }
+    }
+
+    /** JSON without a Content-Type; else JSON or CSV by media type (case-insensitive, parameters allowed). */
+    private static MediaType bodyType(String contentType) throws HttpMediaTypeNotSupportedException {
+        if (contentType == null || contentType.isBlank()) {
+            return MediaType.APPLICATION_JSON;
+        }
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(contentType);
+        } catch (InvalidMediaTypeException malformed) {
+            throw new HttpMediaTypeNotSupportedException(contentType);
+        }
+        if (BODY_TYPES.stream().noneMatch(type::equalsTypeAndSubtype)) {
+            throw new HttpMediaTypeNotSupportedException(type, BODY_TYPES);
+        }
+        return type;
+    }
+
+    /** {@code Accept: text/csv} (among others, any case) asks for CSV; anything else, or nothing, for NDJSON. */
+    private static boolean wantsCsv(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        try {
+            return MediaType.parseMediaTypes(accept).stream().anyMatch(TEXT_CSV::equalsTypeAndSubtype);
+        } catch (InvalidMediaTypeException malformed) {
+            return false;
+        }
+    }
+
+    /** Also for a chunked body, which announces no length: counted as it is read. */
+    private ResponseStatusException tooLarge() {
+        return new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE, "The body may be at most " + maxBodyBytes
+                + " bytes (position-manager.training.max-body-size); send the rows in several requests.");
     }
 }

@@ -4,14 +4,17 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.ytrader.positionmanager.api.InvalidParameterException;
+import com.ytrader.positionmanager.api.RejectedInput;
 import com.ytrader.positionmanager.events.PositionId;
 import com.ytrader.positionmanager.events.PositionMode;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,6 +33,18 @@ final class TrainingRequests {
 
     /** Keeps one request within a few hundred MB of memory and temporary file. */
     static final int MAX_ROWS = 10_000_000;
+    /** Longest string of a JSON row (an asset is 2 to 30 characters, a timestamp about 30). */
+    static final int MAX_TEXT = 256;
+    /** Longest CSV line: room for asset, mode and the longest ISO-8601 instant with spaces around. */
+    static final int MAX_CSV_LINE = 256;
+    static final String CSV_HEADER = "asset,mode,timestamp";
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(MAX_TEXT).maxNameLength(MAX_TEXT).maxNumberLength(MAX_TEXT).maxNestingDepth(64)
+                    .build())
+            .build();
 
     private final Map<String, Integer> positionIndex = new HashMap<>();
     private final List<String> assets = new ArrayList<>();
@@ -99,21 +115,38 @@ final class TrainingRequests {
         return order;
     }
 
-    static TrainingRequests fromJson(InputStream body) throws IOException {
+    /**
+     * A JSON array of objects, nothing before or after it. A field may appear once per object; the three known fields
+     * are strings (or null), other fields are skipped; no string may be longer than {@link #MAX_TEXT} characters, so
+     * a huge value is refused as it streams in, never held whole.
+     */
+    static TrainingRequests fromJson(InputStream body, Charset charset) throws IOException {
         TrainingRequests requests = new TrainingRequests();
-        try (JsonParser parser = new JsonFactory().createParser(body)) {
+        try (JsonParser parser = StandardCharsets.UTF_8.equals(charset) ? JSON.createParser(body)
+                : JSON.createParser(new InputStreamReader(body, charset))) {
             readJson(parser, requests);
+            JsonToken after = nextOutsideRows(parser);
+            if (after != null) {
+                throw new InvalidParameterException("body", "nothing may follow the array, found " + after);
+            }
         } catch (JsonProcessingException malformed) {
-            throw new InvalidParameterException("body", "row " + requests.size + ": " + malformed.getOriginalMessage());
+            throw new InvalidParameterException(rowName(requests.size), rowName(requests.size) + ": "
+                    + RejectedInput.abbreviate(malformed.getOriginalMessage()));
         }
         return requests;
     }
 
     private static void readJson(JsonParser parser, TrainingRequests requests) throws IOException {
-        if (parser.nextToken() != JsonToken.START_ARRAY) {
+        if (nextOutsideRows(parser) != JsonToken.START_ARRAY) {
             throw new InvalidParameterException("body", "the body must be a JSON array of {asset, mode, timestamp}");
         }
-        while (parser.nextToken() == JsonToken.START_OBJECT) {
+        JsonToken element;
+        while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
+            int row = requests.size;
+            if (element != JsonToken.START_OBJECT) {
+                throw new InvalidParameterException(rowName(row),
+                        rowName(row) + " must be an object {asset, mode, timestamp}, was " + element);
+            }
             String asset = null;
             String mode = null;
             String timestamp = null;
@@ -121,9 +154,9 @@ final class TrainingRequests {
                 String field = parser.currentName();
                 parser.nextToken();
                 switch (field) {
-                    case "asset" -> asset = parser.getValueAsString();
-                    case "mode" -> mode = parser.getValueAsString();
-                    case "timestamp" -> timestamp = parser.getValueAsString();
+                    case "asset" -> asset = text(parser, row, field);
+                    case "mode" -> mode = text(parser, row, field);
+                    case "timestamp" -> timestamp = text(parser, row, field);
                     default -> parser.skipChildren();
                 }
             }
@@ -131,25 +164,58 @@ final class TrainingRequests {
         }
     }
 
-    /** {@code asset,mode,timestamp} per line; a first line starting with {@code asset} is the header. */
-    static TrainingRequests fromCsv(InputStream body) throws IOException {
+    /** The next token where a parse error is about the body, not about a row. */
+    private static JsonToken nextOutsideRows(JsonParser parser) throws IOException {
+        try {
+            return parser.nextToken();
+        } catch (JsonProcessingException malformed) {
+            throw new InvalidParameterException("body", "the body is not one JSON array: "
+                    + RejectedInput.abbreviate(malformed.getOriginalMessage()));
+        }
+    }
+
+    private static String text(JsonParser parser, int row, String field) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token != JsonToken.VALUE_STRING) {
+            throw new InvalidParameterException(field(row, field),
+                    field(row, field) + " must be a string, was " + token);
+        }
+        return parser.getText();
+    }
+
+    /**
+     * {@code asset,mode,timestamp} per line, optionally after a header line (its first column {@code asset}) that names
+     * exactly these columns; blank lines are skipped. A line longer than {@link #MAX_CSV_LINE} characters is refused
+     * unread beyond that.
+     */
+    static TrainingRequests fromCsv(InputStream body, Charset charset) throws IOException {
         TrainingRequests requests = new TrainingRequests();
         // a request names few positions many times: each distinct "asset,mode" text is checked once
         Map<String, Integer> positionByText = new HashMap<>();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16);
+        BoundedLines lines = new BoundedLines(new InputStreamReader(body, charset), MAX_CSV_LINE);
         String line;
         boolean first = true;
-        while ((line = reader.readLine()) != null) {
-            if (line.isBlank() || (first && line.trim().toLowerCase().startsWith("asset"))) {
+        while ((line = nextCsvLine(lines, requests.size)) != null) {
+            if (line.isBlank()) {
+                continue;
+            }
+            int assetEnd = line.indexOf(',');
+            if (first && (assetEnd < 0 ? line : line.substring(0, assetEnd)).trim().equalsIgnoreCase("asset")) {
                 first = false;
+                if (!CSV_HEADER.equals(line.replace(" ", "").toLowerCase(Locale.ROOT))) {
+                    throw new InvalidParameterException("body", "the CSV header must be " + CSV_HEADER + ", was '"
+                            + RejectedInput.abbreviate(line) + "'");
+                }
                 continue;
             }
             first = false;
-            int assetEnd = line.indexOf(',');
             int modeEnd = assetEnd < 0 ? -1 : line.indexOf(',', assetEnd + 1);
             if (modeEnd < 0 || line.indexOf(',', modeEnd + 1) >= 0) {
-                throw new InvalidParameterException(field(requests.size, "body"),
-                        "CSV row " + requests.size + " must be asset,mode,timestamp, was '" + line + "'");
+                throw new InvalidParameterException(rowName(requests.size), rowName(requests.size)
+                        + " must be asset,mode,timestamp, was '" + RejectedInput.abbreviate(line) + "'");
             }
             String positionText = line.substring(0, modeEnd);
             Integer position = positionByText.get(positionText);
@@ -163,6 +229,15 @@ final class TrainingRequests {
         return requests;
     }
 
+    private static String nextCsvLine(BoundedLines lines, int row) throws IOException {
+        try {
+            return lines.next();
+        } catch (BoundedLines.TooLongException tooLong) {
+            throw new InvalidParameterException(rowName(row), rowName(row) + ": a CSV line is at most "
+                    + MAX_CSV_LINE + " characters (asset,mode,timestamp); this one is longer");
+        }
+    }
+
     private void add(String asset, String mode, String timestamp) {
         add(position(asset, mode), timestamp);
     }
@@ -173,14 +248,15 @@ final class TrainingRequests {
         int row = size;
         if (!PositionId.isValidAsset(asset)) {
             throw new InvalidParameterException(field(row, "asset"),
-                    "row " + row + ": asset must be 2 to 30 upper-case letters or digits, was '" + asset + "'");
+                    field(row, "asset") + " must be 2 to 30 upper-case letters or digits, was '"
+                            + RejectedInput.abbreviate(asset) + "'");
         }
         PositionMode positionMode;
         try {
             positionMode = mode == null || mode.isEmpty() ? PositionMode.ONE_WAY : PositionMode.fromWireName(mode);
         } catch (IllegalArgumentException unknown) {
             throw new InvalidParameterException(field(row, "mode"),
-                    "row " + row + ": mode must be one-way or hedge, was '" + mode + "'");
+                    field(row, "mode") + " must be one-way or hedge, was '" + RejectedInput.abbreviate(mode) + "'");
         }
         String positionId = PositionId.of(asset, positionMode);
         Integer position = positionIndex.get(positionId);
@@ -211,7 +287,11 @@ final class TrainingRequests {
         }
     }
 
+    private static String rowName(int row) {
+        return "rows[" + row + "]";
+    }
+
     private static String field(int row, String name) {
-        return "rows[" + row + "]." + name;
+        return rowName(row) + "." + name;
     }
 }

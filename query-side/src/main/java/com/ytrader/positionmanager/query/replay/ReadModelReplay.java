@@ -25,6 +25,8 @@ public class ReadModelReplay {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelReplay.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    /** The head of a store without events (global indexes start at 1). */
+    private static final long EMPTY_STORE = 0;
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
@@ -52,7 +54,8 @@ public class ReadModelReplay {
         if (running()) {
             return false;
         }
-        long head = jdbc.queryForObject("SELECT COALESCE(max(global_index), 0) FROM domain_event_entry", Long.class);
+        long head = jdbc.queryForObject("SELECT COALESCE(max(global_index), " + EMPTY_STORE + ") FROM domain_event_entry",
+                Long.class);
         run = new Run(Instant.now(), head, null, null);
         try {
             for (String name : processors) {
@@ -103,8 +106,14 @@ public class ReadModelReplay {
         }
     }
 
-    /** Every segment of every replayed processor claimed and past the head the replay started from. */
+    /**
+     * Every segment of every replayed processor claimed and past the head the replay started from. An empty store
+     * has nothing to replay: its reset has emptied the read models, and no segment would ever pass an event.
+     */
     private boolean caughtUp(long head) {
+        if (head == EMPTY_STORE) {
+            return true;
+        }
         for (String name : processors) {
             Map<Integer, EventTrackerStatus> status = processor(name).processingStatus();
             double claimed = status.values().stream()

@@ -26,9 +26,17 @@ class HealthAndDocumentationTest extends QuerySideTest {
     }
 
     @Test
-    void actuator_health_and_metrics_are_served() {
+    void actuator_health_is_open_and_metrics_on_the_application_port_need_a_key() {
         assertThat(get("/actuator/health", null).body().get("status").asText()).isEqualTo("UP");
-        assertThat(get("/actuator/metrics/http.server.requests", null).status()).isEqualTo(200);
+        for (String path : new String[]{"/actuator/metrics", "/actuator/metrics/http.server.requests",
+                "/actuator/prometheus"}) {
+            Response keyless = get(path, null);
+            assertThat(keyless.status()).as(path).isEqualTo(401);
+            assertThat(keyless.headers().getContentType().toString()).isEqualTo("application/problem+json");
+            assertThat(get(path, "wrong-key").status()).as(path).isEqualTo(401);
+        }
+        Response metrics = get("/actuator/metrics/jvm.memory.used");
+        assertThat(metrics.status()).as(metrics.body().toString()).isEqualTo(200);
     }
 
     @Test
