@@ -19,7 +19,7 @@ record LegBook(ReportedLeg report, List<UncoveredExecution> uncovered, Instant p
      * that many executions behind is not seen in practice, and a merged entry is still exact for any report that
      * covers both of its executions.
      */
-    static final int MAX_UNCOVERED = 1_000;
+    static final int MAX_UNCOVERED = 256;
 
     LegBook {
         uncovered = List.copyOf(uncovered);
