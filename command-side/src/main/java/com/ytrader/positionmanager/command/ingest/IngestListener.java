@@ -130,13 +130,13 @@ final class IngestListener implements ChannelAwareBatchMessageListener {
     }
 
     private void reject(Delivery delivery, String reason) {
-        delivery.rejection = reason;
+        delivery.rejection = Abbreviation.reason(reason);
         delivery.outcome = IngestOutcome.DEAD_LETTERED;
         String traceId = delivery.commands == null || delivery.commands.isEmpty() ? null
                 : String.valueOf(delivery.commands.get(0).getMetaData().get(EventMetadata.TRACE_ID));
         try (MDC.MDCCloseable ignored = MDC.putCloseable(EventMetadata.TRACE_ID, traceId)) {
             log.warn("Dead-lettering message {} from {}: {}",
-                    delivery.message.getMessageProperties().getMessageId(), queue, reason);
+                    delivery.message.getMessageProperties().getMessageId(), queue, delivery.rejection);
         }
     }
 
@@ -145,6 +145,7 @@ final class IngestListener implements ChannelAwareBatchMessageListener {
                 .filter(delivery -> delivery.rejection != null)
                 .map(delivery -> new DeadLetterPublisher.Rejected(delivery.message, delivery.rejection))
                 .toList();
+        // the publisher falls back to minimal dead letters itself: a failure here means the broker is unreachable
         for (int attempt = 0; ; attempt++) {
             try {
                 deadLetters.publish(queue, rejected);
