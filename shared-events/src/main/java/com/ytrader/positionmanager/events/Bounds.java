@@ -45,9 +45,17 @@ public final class Bounds {
         return null;
     }
 
-    /** Whether a decimal fits {@code NUMERIC(38,18)} without rounding. */
+    /** Whether a decimal fits {@code NUMERIC(38,18)} without rounding: what an inbound value must be. */
     public static boolean representable(BigDecimal value) {
-        return value.precision() - value.scale() <= MAX_INTEGER_DIGITS && value.scale() <= MAX_FRACTION_DIGITS;
+        return fitsNumericColumn(value) && value.scale() <= MAX_FRACTION_DIGITS;
+    }
+
+    /**
+     * Whether a {@code NUMERIC(38,18)} column can store a decimal, which rounds more than 18 fraction digits (as a
+     * product of two stored values has) but refuses a 21st integer digit.
+     */
+    public static boolean fitsNumericColumn(BigDecimal value) {
+        return value.precision() - value.scale() <= MAX_INTEGER_DIGITS;
     }
 
     public static boolean withinMagnitude(BigDecimal value) {

@@ -1,5 +1,6 @@
 package com.ytrader.positionmanager.query.health;
 
+import com.ytrader.positionmanager.query.deadletter.DeadLetters;
 import com.ytrader.positionmanager.query.position.PositionRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,8 +14,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.util.Map;
 
-/** The spec's health check: 503 as soon as the database or the broker cannot be reached. */
+/**
+ * The spec's health check: 503 as soon as the database or the broker cannot be reached; {@code degraded} (200) while
+ * a processor has parked events, which hold back the positions they belong to.
+ */
 @RestController
 @Tag(name = "health")
 class HealthController {
@@ -23,10 +28,12 @@ class HealthController {
 
     private final PositionRepository positions;
     private final ConnectionFactory broker;
+    private final DeadLetters deadLetters;
 
-    HealthController(PositionRepository positions, ConnectionFactory broker) {
+    HealthController(PositionRepository positions, ConnectionFactory broker, DeadLetters deadLetters) {
         this.positions = positions;
         this.broker = broker;
+        this.deadLetters = deadLetters;
     }
 
     @GetMapping("/health")
@@ -36,9 +43,21 @@ class HealthController {
         boolean databaseConnected = positionsCount != null;
         boolean queueConnected = queueConnected();
         boolean healthy = databaseConnected && queueConnected;
+        Map<String, Long> parked = databaseConnected ? parkedEvents() : Map.of();
+        boolean degraded = parked.values().stream().anyMatch(count -> count > 0);
+        String status = !healthy ? "unhealthy" : degraded ? "degraded" : "healthy";
         return ResponseEntity.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-                .body(new HealthResponse(healthy ? "healthy" : "unhealthy", "position-manager", databaseConnected,
-                        queueConnected, positionsCount, Instant.now()));
+                .body(new HealthResponse(status, "position-manager", databaseConnected, queueConnected,
+                        positionsCount, parked, Instant.now()));
+    }
+
+    private Map<String, Long> parkedEvents() {
+        try {
+            return deadLetters.counts();
+        } catch (RuntimeException e) {
+            log.warn("health: cannot count dead letters: {}", e.getMessage());
+            return Map.of();
+        }
     }
 
     private Long positionsCount() {
