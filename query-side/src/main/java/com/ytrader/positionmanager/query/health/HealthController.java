@@ -1,5 +1,6 @@
 package com.ytrader.positionmanager.query.health;
 
+import com.ytrader.positionmanager.observability.ProcessorProgress;
 import com.ytrader.positionmanager.query.deadletter.DeadLetters;
 import com.ytrader.positionmanager.query.position.PositionRepository;
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,11 +15,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The spec's health check: 503 as soon as the database or the broker cannot be reached; {@code degraded} (200) while
- * a processor has parked events, which hold back the positions they belong to.
+ * a processor has parked events, which hold back the positions they belong to, or a processor segment is stuck
+ * (its token has not moved for {@code position-manager.processors.stuck-after} while events exist beyond it).
  */
 @RestController
 @Tag(name = "health")
@@ -29,11 +32,14 @@ class HealthController {
     private final PositionRepository positions;
     private final ConnectionFactory broker;
     private final DeadLetters deadLetters;
+    private final ProcessorProgress processors;
 
-    HealthController(PositionRepository positions, ConnectionFactory broker, DeadLetters deadLetters) {
+    HealthController(PositionRepository positions, ConnectionFactory broker, DeadLetters deadLetters,
+                     ProcessorProgress processors) {
         this.positions = positions;
         this.broker = broker;
         this.deadLetters = deadLetters;
+        this.processors = processors;
     }
 
     @GetMapping("/health")
@@ -44,11 +50,13 @@ class HealthController {
         boolean queueConnected = queueConnected();
         boolean healthy = databaseConnected && queueConnected;
         Map<String, Long> parked = databaseConnected ? parkedEvents() : Map.of();
-        boolean degraded = parked.values().stream().anyMatch(count -> count > 0);
+        List<String> stuck = processors.stuckSegments().stream().map(ProcessorProgress.SegmentProgress::name)
+                .sorted().toList();
+        boolean degraded = !stuck.isEmpty() || parked.values().stream().anyMatch(count -> count > 0);
         String status = !healthy ? "unhealthy" : degraded ? "degraded" : "healthy";
         return ResponseEntity.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                 .body(new HealthResponse(status, "position-manager", databaseConnected, queueConnected,
-                        positionsCount, parked, Instant.now()));
+                        positionsCount, parked, stuck, Instant.now()));
     }
 
     private Map<String, Long> parkedEvents() {

@@ -57,6 +57,7 @@ class DeadLetteredProjectionTest extends QuerySideTest {
         String badPosition = PositionId.of(bad, PositionMode.ONE_WAY);
         List<String> neighbours = assetsInSegmentOf(badPosition, 2);
         Instant at = Instant.parse("2026-11-30T10:00:00Z");
+        long parkedBefore = parkedReadModelEvents();
 
         fill(neighbours.get(0), PositionMode.ONE_WAY, null, uniqueAsset("f"), Side.BUY, "1", "100", "0", at);
         append(badPosition, 0, fillApplied(bad, "x".repeat(300), "1", "100"));
@@ -74,9 +75,10 @@ class DeadLetteredProjectionTest extends QuerySideTest {
         Response health = get("/health", null);
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().path("status").asText()).isEqualTo("degraded");
-        assertThat(health.body().path("dead_letters").path(ReadModels.PROCESSING_GROUP).asLong()).isEqualTo(2);
+        assertThat(health.body().path("dead_letters").path(ReadModels.PROCESSING_GROUP).asLong())
+                .isEqualTo(parkedBefore + 2);
         assertThat(meters.get(DeadLetterMetrics.METRIC).tag("processing_group", ReadModels.PROCESSING_GROUP)
-                .gauge().value()).isEqualTo(2.0);
+                .gauge().value()).isEqualTo(parkedBefore + 2.0);
 
         assertThat(get("/api/v1/admin/dead-letters").status()).isEqualTo(403);
         JsonNode listing = get("/api/v1/admin/dead-letters", ADMIN_KEY).body();
@@ -92,9 +94,12 @@ class DeadLetteredProjectionTest extends QuerySideTest {
 
         JsonNode evicted = exchange("DELETE", "/api/v1/admin/dead-letters/read-models/" + badPosition);
         assertThat(evicted.path("evicted").asInt()).isEqualTo(2);
-        assertThat(get("/health", null).body().path("status").asText()).isEqualTo("healthy");
-        assertThat(get("/health", null).body().path("dead_letters").path(ReadModels.PROCESSING_GROUP).asLong())
-                .isZero();
+        assertThat(parkedReadModelEvents()).isEqualTo(parkedBefore);
+        if (parkedBefore == 0) {
+            assertThat(get("/health", null).body().path("status").asText()).isEqualTo("healthy");
+        }
+        // the store keeps what was written past the checks; a later replay would park it again
+        jdbc.update("DELETE FROM domain_event_entry WHERE aggregate_identifier = ?", badPosition);
     }
 
     @Test
@@ -102,6 +107,7 @@ class DeadLetteredProjectionTest extends QuerySideTest {
         String asset = uniqueAsset("DLQRETRY");
         String position = PositionId.of(asset, PositionMode.ONE_WAY);
         Instant at = Instant.parse("2026-11-30T11:00:00Z");
+        long parkedBefore = parkedReadModelEvents();
         FailingHandlerProbe.FAILING_POSITIONS.add(position);
         try {
             fill(asset, PositionMode.ONE_WAY, null, uniqueAsset("f"), Side.BUY, "1", "100", "0", at);
@@ -109,14 +115,14 @@ class DeadLetteredProjectionTest extends QuerySideTest {
             awaitProjections();
             assertThat(get("/api/v1/positions/" + asset).status()).isEqualTo(404);
             JsonNode stillFailing = exchange("POST", "/api/v1/admin/dead-letters/read-models/retry");
-            assertThat(stillFailing.path("still_parked").asLong()).isEqualTo(2);
+            assertThat(stillFailing.path("still_parked").asLong()).isEqualTo(parkedBefore + 2);
         } finally {
             FailingHandlerProbe.FAILING_POSITIONS.remove(position);
         }
 
         JsonNode retried = exchange("POST", "/api/v1/admin/dead-letters/read-models/retry");
-        assertThat(retried.path("sequences_processed").asInt()).isEqualTo(1);
-        assertThat(retried.path("still_parked").asLong()).isZero();
+        assertThat(retried.path("sequences_processed").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(retried.path("still_parked").asLong()).isEqualTo(parkedBefore);
         Response row = get("/api/v1/positions/" + asset);
         assertThat(row.status()).isEqualTo(200);
         assertDecimal(row.body().path("size"), "2");
@@ -124,6 +130,11 @@ class DeadLetteredProjectionTest extends QuerySideTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM position_timeline WHERE position_id = ?", Long.class,
                 position)).isEqualTo(jdbc.queryForObject(
                 "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, position));
+    }
+
+    private long parkedReadModelEvents() {
+        return jdbc.queryForObject("SELECT count(*) FROM dead_letter_entry WHERE processing_group = ?", Long.class,
+                ReadModels.PROCESSING_GROUP);
     }
 
     private JsonNode exchange(String method, String path) {
