@@ -7,6 +7,7 @@ import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageBuilderSupport;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.connection.RabbitUtils;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 import java.nio.charset.StandardCharsets;
@@ -87,13 +88,19 @@ final class DeadLetterPublisher {
     }
 
     private void send(String queue, List<Message> deadLetters) {
-        rabbit.invoke(operations -> {
-            for (Message deadLetter : deadLetters) {
-                operations.send(exchange, queue, deadLetter);
+        rabbit.invoke(operations -> operations.execute(channel -> {
+            try {
+                for (Message deadLetter : deadLetters) {
+                    operations.send(exchange, queue, deadLetter);
+                }
+                operations.waitForConfirmsOrDie(confirmTimeout.toMillis());
+                return null;
+            } catch (RuntimeException refused) {
+                // a publish that failed half-way leaves a confirm the channel will never get: never reuse it
+                RabbitUtils.setPhysicalCloseRequired(channel, true);
+                throw refused;
             }
-            operations.waitForConfirmsOrDie(confirmTimeout.toMillis());
-            return null;
-        });
+        }));
     }
 
     private static Message full(String queue, Rejected rejected, String now) {

@@ -2,6 +2,7 @@ package com.ytrader.positionmanager.command.ingest;
 
 import com.rabbitmq.client.Channel;
 import com.ytrader.positionmanager.command.position.InvalidPositionCommandException;
+import com.ytrader.positionmanager.command.position.PositionCommandChecks;
 import com.ytrader.positionmanager.events.EventMetadata;
 import io.micrometer.core.instrument.Timer;
 import org.axonframework.commandhandling.CommandMessage;
@@ -20,7 +21,8 @@ import java.util.List;
  * Consumes one inbound queue a batch of deliveries at a time and acknowledges the batch only after its events
  * are committed and its bad messages are confirmed in the dead-letter queue.
  *
- * <p>Each message's outcome stays its own: the batch is first tried as one transaction; if that fails, its
+ * <p>Each message's outcome stays its own: a message that cannot be read, or whose commands break the position's
+ * rules, is rejected before the batch; the batch is first tried as one transaction; if that fails, its
  * messages are applied one by one, each in its own transaction, so that a message the position rejects is
  * dead-lettered alone. Any other failure (database down or restarting, a concurrent writer) is transient: the
  * message is retried in place with back-off, holding the queue, until it commits. Nothing is acknowledged
@@ -67,8 +69,9 @@ final class IngestListener implements ChannelAwareBatchMessageListener {
         for (Delivery delivery : deliveries) {
             try {
                 delivery.commands = translator.translate(delivery.message);
+                delivery.commands.forEach(command -> PositionCommandChecks.check(command.getPayload()));
                 applicable.add(delivery);
-            } catch (BadMessageException e) {
+            } catch (BadMessageException | InvalidPositionCommandException e) {
                 reject(delivery, e.getMessage());
             } catch (RuntimeException e) {
                 // reading a message does no I/O: whatever fails here fails again on every redelivery

@@ -143,6 +143,29 @@ class IngestHardeningTest {
     }
 
     @Test
+    void a_dead_letter_that_cannot_be_published_is_replaced_by_a_minimal_one_and_the_batch_goes_on() {
+        // a header name longer than AMQP's 255-byte short string cannot be sent: the full dead letter fails
+        Message unsendable = MessageBuilder.withBody("{".getBytes(StandardCharsets.UTF_8))
+                .setMessageId(id("unsendable")).setHeader("k".repeat(300), "v").setHeader("x-small", "dropped too")
+                .build();
+        Message ordinary = MessageBuilder.withBody("[]".getBytes(StandardCharsets.UTF_8))
+                .setMessageId(id("ordinary")).setHeader("x-small", "kept").build();
+        app.context.getBean(DeadLetterPublisher.class).publish(queues.wsPosition(), List.of(
+                new DeadLetterPublisher.Rejected(unsendable, "not JSON: test"),
+                new DeadLetterPublisher.Rejected(ordinary, "payload must be a JSON object")));
+
+        Map<String, Message> byId = drainDeadLetters(queues.wsPosition(), 2).stream().collect(Collectors.toMap(
+                message -> message.getMessageProperties().getMessageId(), Function.identity()));
+        Map<String, Object> minimal = byId.get(id("unsendable")).getMessageProperties().getHeaders();
+        assertThat(minimal).containsEntry(DeadLetterPublisher.REASON, "not JSON: test")
+                .containsEntry(DeadLetterPublisher.ORIGINAL_QUEUE, queues.wsPosition())
+                .containsEntry(DeadLetterPublisher.ORIGINAL_MESSAGE_ID, id("unsendable"))
+                .doesNotContainKey("x-small");
+        assertThat(byId.get(id("unsendable")).getBody()).isEqualTo(unsendable.getBody());
+        assertThat(byId.get(id("ordinary")).getMessageProperties().getHeaders()).containsEntry("x-small", "kept");
+    }
+
+    @Test
     void a_dead_letter_keeps_the_original_user_id() {
         String user = ((CachingConnectionFactory) app.context.getBean(ConnectionFactory.class)).getUsername();
         Message withUser = MessageBuilder.withBody("{".getBytes(StandardCharsets.UTF_8))
