@@ -68,10 +68,6 @@ final class BadInputCorpus {
         return poison;
     }
 
-    static int kinds() {
-        return new BadInputCorpus("XXUSDT").kinds.size();
-    }
-
     private Poison make(Kind kind, IngestApp.TestQueues queues, Random random) {
         Message message = kind.make().apply(random);
         message.getMessageProperties().setMessageId("corpus-" + kind.name() + "-" + next++);
