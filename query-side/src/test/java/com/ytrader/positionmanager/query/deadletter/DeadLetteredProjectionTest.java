@@ -62,6 +62,12 @@ class DeadLetteredProjectionTest extends QuerySideTest {
         fill(neighbours.get(0), PositionMode.ONE_WAY, null, uniqueAsset("f"), Side.BUY, "1", "100", "0", at);
         append(badPosition, 0, fillApplied(bad, "x".repeat(300), "1", "100"));
         append(badPosition, 1, fillApplied(bad, "later-fill", "2", "100"));
+        // the other repros, as events: entry notional 1e21 (Buy 1e9 @ 1e12), a fill in the year 294277
+        String bigNotional = uniqueAsset("DLQNOT");
+        append(PositionId.of(bigNotional, PositionMode.ONE_WAY), 0, fillApplied(bigNotional, "n-1", "1e9", "1e12"));
+        String farFuture = uniqueAsset("DLQFUT");
+        append(PositionId.of(farFuture, PositionMode.ONE_WAY), 0,
+                withExecutedAt(fillApplied(farFuture, "f-1", "1", "100"), Instant.parse("+294277-01-01T00:00:00Z")));
         fill(neighbours.get(1), PositionMode.ONE_WAY, null, uniqueAsset("f"), Side.BUY, "2", "100", "0", at);
         fill(neighbours.get(0), PositionMode.ONE_WAY, null, uniqueAsset("f"), Side.BUY, "3", "100", "0", at);
         awaitProjections();
@@ -71,14 +77,16 @@ class DeadLetteredProjectionTest extends QuerySideTest {
         assertThat(get("/api/v1/positions/" + bad).status()).isEqualTo(404);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM position_timeline WHERE position_id = ?", Long.class,
                 badPosition)).isZero();
+        assertThat(get("/api/v1/positions/" + bigNotional).status()).isEqualTo(404);
+        assertThat(get("/api/v1/positions/" + farFuture).status()).isEqualTo(404);
 
         Response health = get("/health", null);
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().path("status").asText()).isEqualTo("degraded");
         assertThat(health.body().path("dead_letters").path(ReadModels.PROCESSING_GROUP).asLong())
-                .isEqualTo(parkedBefore + 2);
+                .isEqualTo(parkedBefore + 4);
         assertThat(meters.get(DeadLetterMetrics.METRIC).tag("processing_group", ReadModels.PROCESSING_GROUP)
-                .gauge().value()).isEqualTo(parkedBefore + 2.0);
+                .gauge().value()).isEqualTo(parkedBefore + 4.0);
 
         assertThat(get("/api/v1/admin/dead-letters").status()).isEqualTo(403);
         JsonNode listing = get("/api/v1/admin/dead-letters", ADMIN_KEY).body();
@@ -91,9 +99,21 @@ class DeadLetteredProjectionTest extends QuerySideTest {
                     assertThat(letter.path("cause_message").asText())
                             .contains("FillApplied.fillId is 300 characters long, more than 255");
                 });
+        assertThat(parked).filteredOn(letter -> letter.path("sequence_id").asText().startsWith(bigNotional))
+                .singleElement().satisfies(letter -> assertThat(letter.path("cause_message").asText())
+                        .contains("FillApplied.position.entryNotional does not fit NUMERIC(38,18)"));
+        assertThat(parked).filteredOn(letter -> letter.path("sequence_id").asText().startsWith(farFuture))
+                .singleElement().satisfies(letter -> assertThat(letter.path("cause_message").asText())
+                        .contains("executedAt is outside"));
 
         JsonNode evicted = exchange("DELETE", "/api/v1/admin/dead-letters/read-models/" + badPosition);
         assertThat(evicted.path("evicted").asInt()).isEqualTo(2);
+        for (String asset : List.of(bigNotional, farFuture)) {
+            String position = PositionId.of(asset, PositionMode.ONE_WAY);
+            assertThat(exchange("DELETE", "/api/v1/admin/dead-letters/read-models/" + position).path("evicted")
+                    .asInt()).isEqualTo(1);
+            jdbc.update("DELETE FROM domain_event_entry WHERE aggregate_identifier = ?", position);
+        }
         assertThat(parkedReadModelEvents()).isEqualTo(parkedBefore);
         if (parkedBefore == 0) {
             assertThat(get("/health", null).body().path("status").asText()).isEqualTo("healthy");
@@ -163,6 +183,12 @@ class DeadLetteredProjectionTest extends QuerySideTest {
         return new FillApplied(PositionId.of(asset, PositionMode.ONE_WAY), asset, PositionMode.ONE_WAY, 0, fillId,
                 "order-" + fillId, Side.BUY, size, new BigDecimal(price), BigDecimal.ZERO,
                 Instant.parse("2026-11-30T10:00:01Z"), FillRelationship.OPENED, size, BigDecimal.ZERO, figures);
+    }
+
+    private static FillApplied withExecutedAt(FillApplied fill, Instant executedAt) {
+        return new FillApplied(fill.positionId(), fill.asset(), fill.mode(), fill.positionIdx(), fill.fillId(),
+                fill.orderId(), fill.side(), fill.quantity(), fill.price(), fill.fee(), executedAt,
+                fill.relationship(), fill.sizeDelta(), fill.realizedPnl(), fill.position());
     }
 
     /** Fresh assets whose positions fall in the same segment of the read-model processor as {@code positionId}. */
