@@ -23,8 +23,9 @@ import java.util.Map;
  *
  * <p>A dead letter must always fit, or it would hold its queue: it keeps the body and a bounded set of the
  * original's properties and headers (never its {@code expiration}: a dead letter must not vanish), and its reason
- * quotes values abbreviated (by the listener, which logs the same reason). Should the broker still refuse the batch, each message is dead-lettered on its own,
- * and one the broker refuses even so is sent as a minimal dead letter: reason, message id, original queue, body.
+ * quotes values abbreviated (by the listener, which logs the same reason). Should the broker still refuse the batch,
+ * each message is dead-lettered on its own, and one the broker refuses even so is sent as a minimal dead letter:
+ * reason, message id, original queue, body.
  */
 final class DeadLetterPublisher {
 
@@ -138,7 +139,8 @@ final class DeadLetterPublisher {
     }
 
     /** What every dead letter carries; set last, so that no copied header can replace it. */
-    private static Message withRejection(MessageBuilderSupport<Message> deadLetter, String queue, Rejected rejected, String now) {
+    private static Message withRejection(MessageBuilderSupport<Message> deadLetter, String queue, Rejected rejected,
+                                         String now) {
         MessageProperties original = rejected.message().getMessageProperties();
         deadLetter.setDeliveryMode(MessageDeliveryMode.PERSISTENT)
                 .setMessageId(original.getMessageId())

@@ -128,7 +128,8 @@ final class BadInputCorpus {
         fill("unknown-mode", random -> json(fillBody("mode", "\"portfolio\"")), "unknown position mode", 3);
         fill("unknown-exec-type", random -> json(fillBody("exec_type", "\"Teleport\"")), "unknown exec_type", 3);
         fill("hedge-without-leg", random -> json(fillBody("mode", "\"hedge\"")), "must name its leg", 3);
-        fill("funding-without-id", random -> json(fillBodyWithout("exec_id").replace("}", ",\"exec_type\":\"Funding\"}")),
+        fill("funding-without-id",
+                random -> json(fillBodyWithout("exec_id").replace("}", ",\"exec_type\":\"Funding\"}")),
                 "is required for a Funding execution", 2);
         fill("oversized", random -> json(fillBody("padding", quoted("p".repeat(66_000)))), "exceeds the limit", 1);
         fill("gzip-labelled", random -> labelled(json(fillBody()), "application/json", "gzip"),
@@ -152,7 +153,8 @@ final class BadInputCorpus {
     private void orderEventKinds() {
         add("event-not-json", IngestApp.TestQueues::orderEvents, random -> json("{\"order_id\":"), "not JSON", 5);
         add("event-negative", IngestApp.TestQueues::orderEvents,
-                random -> json(fillBody("status", "\"filled\"", "filled_quantity", "-3")), "quantity must be positive", 5);
+                random -> json(fillBody("status", "\"filled\"", "filled_quantity", "-3")),
+                "quantity must be positive", 5);
         add("event-long-status", IngestApp.TestQueues::orderEvents,
                 random -> json(fillBody("status", quoted("s".repeat(300)))), "status is 300 characters", 3);
         add("event-wrong-type-status", IngestApp.TestQueues::orderEvents,

@@ -58,8 +58,10 @@ class IngestBadInputCorpusTest {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
                 assertThat(app.ingested(queues.orderExecuted()))
                         .isEqualTo((double) stream.messages().size() + poisonPerQueue.get(queues.orderExecuted()));
-                assertThat(app.ingested(queues.orderEvents())).isEqualTo((double) poisonPerQueue.get(queues.orderEvents()));
-                assertThat(app.ingested(queues.wsPosition())).isEqualTo((double) poisonPerQueue.get(queues.wsPosition()));
+                assertThat(app.ingested(queues.orderEvents()))
+                        .isEqualTo((double) poisonPerQueue.get(queues.orderEvents()));
+                assertThat(app.ingested(queues.wsPosition()))
+                        .isEqualTo((double) poisonPerQueue.get(queues.wsPosition()));
             });
             for (String queue : queues.all()) {
                 assertThat(app.messageCount(queue)).as("left in %s", queue).isZero();

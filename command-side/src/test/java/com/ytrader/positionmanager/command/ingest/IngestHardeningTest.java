@@ -123,7 +123,7 @@ class IngestHardeningTest {
     }
 
     @Test
-    void a_message_labelled_with_an_encoding_or_a_type_the_service_does_not_read_is_dead_lettered_and_unlabelled_json_is_applied() {
+    void a_message_labelled_as_something_the_service_does_not_read_is_dead_lettered_and_unlabelled_json_applies() {
         String asset = freshAsset();
         Message gzip = labelled(fill("gzip", asset, "Buy", "1", "10"), "application/json", "gzip");
         Message plainText = labelled(fill("text-plain", asset, "Buy", "1", "10"), "text/plain", null);
@@ -190,7 +190,8 @@ class IngestHardeningTest {
     private static Map<String, String> deadLetterReasons(String queue, int count) {
         return drainDeadLetters(queue, count).stream().collect(Collectors.toMap(
                 message -> message.getMessageProperties().getMessageId(),
-                message -> String.valueOf(message.getMessageProperties().getHeaders().get(DeadLetterPublisher.REASON))));
+                message -> String.valueOf(
+                        message.getMessageProperties().getHeaders().get(DeadLetterPublisher.REASON))));
     }
 
     private static List<Message> drainDeadLetters(String queue, int count) {

@@ -17,10 +17,10 @@ class IntegrationMessagingConfiguration {
 
     /** Bounded by {@code position-manager.integration-events.queue-max-length} and {@code .queue-message-ttl}. */
     @Bean
-    IntegrationQueues integrationQueues(ConnectionFactory connectionFactory,
-                                        @Value("${position-manager.integration-events.queue-max-length}") long maxLength,
-                                        @Value("${position-manager.integration-events.queue-message-ttl}")
-                                        Duration messageTtl) {
+    IntegrationQueues integrationQueues(
+            ConnectionFactory connectionFactory,
+            @Value("${position-manager.integration-events.queue-max-length}") long maxLength,
+            @Value("${position-manager.integration-events.queue-message-ttl}") Duration messageTtl) {
         IntegrationQueues queues = new IntegrationQueues(
                 List.of(PositionUpdated.QUEUE, PortfolioUpdated.QUEUE, PositionSnapshotCreated.QUEUE),
                 maxLength, messageTtl);
