@@ -4,11 +4,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
 
 /** What every application with this module gets: trace ids on requests, processor lag and domain event counts. */
 @AutoConfiguration
@@ -25,8 +32,19 @@ public class ObservabilityAutoConfiguration {
 
     @Bean
     public ProcessorLagMetrics processorLagMetrics(EventProcessingConfiguration processing,
-                                                   EventStorageEngine storageEngine, MeterRegistry registry) {
-        return new ProcessorLagMetrics(processing, storageEngine, registry);
+                                                   EventStorageEngine storageEngine, MeterRegistry registry,
+                                                   ProcessorProgress progress) {
+        return new ProcessorLagMetrics(processing, storageEngine, registry, progress);
+    }
+
+    /** {@code position-manager.processors.stuck-after}: how long a token may stand still with events beyond it. */
+    @Bean
+    public ProcessorProgress processorProgress(DataSource dataSource, Serializer serializer,
+                                               EventStorageEngine storageEngine, MeterRegistry registry,
+                                               @Value("${position-manager.processors.stuck-after}")
+                                               Duration stuckAfter) {
+        return new ProcessorProgress(new JdbcTemplate(dataSource), serializer, storageEngine, registry, stuckAfter,
+                Clock.systemUTC());
     }
 
     @Bean

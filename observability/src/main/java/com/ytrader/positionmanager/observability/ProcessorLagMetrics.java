@@ -15,10 +15,10 @@ import java.util.Map;
 /**
  * {@code position_manager_processor_lag_events{processor}}: how many events a streaming processor of this
  * application is behind the head of the event store — the newest global index minus the lowest position among
- * the segments this instance processes. Computed on scrape from one indexed {@code max(global_index)} query and
- * the processor's in-memory status; the token table is not read, because reading a token through Axon's token
- * store claims it. NaN while this instance holds no segment of the processor (another instance does, or it has
- * not started).
+ * the segments this instance processes, or among the segments' stored tokens ({@link ProcessorProgress}), whichever
+ * is further behind. Computed on scrape from one indexed {@code max(global_index)} query, the processor's in-memory
+ * status and the last sample of the stored tokens. NaN while neither knows a segment of the processor. The lag of
+ * each segment is {@code position_manager_processor_segment_lag_events{processor, segment}}.
  *
  * <p>Registered once the application has started, because Axon creates its processors while starting.
  */
@@ -29,19 +29,21 @@ public class ProcessorLagMetrics implements ApplicationListener<ApplicationStart
     private final EventProcessingConfiguration processing;
     private final EventStorageEngine storageEngine;
     private final MeterRegistry registry;
+    private final ProcessorProgress progress;
 
     public ProcessorLagMetrics(EventProcessingConfiguration processing, EventStorageEngine storageEngine,
-                               MeterRegistry registry) {
+                               MeterRegistry registry, ProcessorProgress progress) {
         this.processing = processing;
         this.storageEngine = storageEngine;
         this.registry = registry;
+        this.progress = progress;
     }
 
     @Override
     public void onApplicationEvent(ApplicationStartedEvent event) {
         processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming) {
-                Gauge.builder(METRIC, () -> lag(streaming))
+                Gauge.builder(METRIC, () -> furthestBehind(lag(streaming), storedLag(name)))
                         .description("Events in the store that the processor has not handled yet")
                         .baseUnit("events")
                         .tag("processor", name)
@@ -61,6 +63,22 @@ public class ProcessorLagMetrics implements ApplicationListener<ApplicationStart
                 .min()
                 .orElseThrow();
         return Math.max(0, headPosition() - slowest);
+    }
+
+    /**
+     * The largest lag among the processor's stored tokens (sampled by {@link ProcessorProgress}): a segment that
+     * keeps failing is released and left out of the in-memory status, but its stored token stays behind.
+     */
+    private double storedLag(String processor) {
+        return progress.segments(processor).stream().mapToDouble(ProcessorProgress.SegmentProgress::lag)
+                .max().orElse(Double.NaN);
+    }
+
+    private static double furthestBehind(double inMemory, double stored) {
+        if (Double.isNaN(inMemory)) {
+            return stored;
+        }
+        return Double.isNaN(stored) ? inMemory : Math.max(inMemory, stored);
     }
 
     private long headPosition() {

@@ -3,6 +3,7 @@ package com.ytrader.positionmanager.command.ingest;
 import com.rabbitmq.client.Channel;
 import com.ytrader.positionmanager.command.position.FillEventIdentifiers;
 import com.ytrader.positionmanager.command.position.InvalidPositionCommandException;
+import com.ytrader.positionmanager.command.position.PositionCommandChecks;
 import com.ytrader.positionmanager.events.EventMetadata;
 import io.micrometer.core.instrument.Timer;
 import org.axonframework.commandhandling.CommandMessage;
@@ -21,7 +22,8 @@ import java.util.List;
  * Consumes one inbound queue a batch of deliveries at a time and acknowledges the batch only after its events
  * are committed and its bad messages are confirmed in the dead-letter queue.
  *
- * <p>Each message's outcome stays its own: the batch is first tried as one transaction; if that fails, its
+ * <p>Each message's outcome stays its own: a message that cannot be read, or whose commands break the position's
+ * rules, is rejected before the batch; the batch is first tried as one transaction; if that fails, its
  * messages are applied one by one, each in its own transaction, so that a message the position rejects is
  * dead-lettered alone. Any other failure (database down or restarting, a concurrent writer) is transient: the
  * message is retried in place with back-off, holding the queue, until it commits. Nothing is acknowledged
@@ -68,8 +70,9 @@ final class IngestListener implements ChannelAwareBatchMessageListener {
         for (Delivery delivery : deliveries) {
             try {
                 delivery.commands = translator.translate(delivery.message);
+                delivery.commands.forEach(command -> PositionCommandChecks.check(command.getPayload()));
                 applicable.add(delivery);
-            } catch (BadMessageException e) {
+            } catch (BadMessageException | InvalidPositionCommandException e) {
                 reject(delivery, e.getMessage());
             } catch (RuntimeException e) {
                 // reading a message does no I/O: whatever fails here fails again on every redelivery
@@ -136,13 +139,13 @@ final class IngestListener implements ChannelAwareBatchMessageListener {
     }
 
     private void reject(Delivery delivery, String reason) {
-        delivery.rejection = reason;
+        delivery.rejection = Abbreviation.reason(reason);
         delivery.outcome = IngestOutcome.DEAD_LETTERED;
         String traceId = delivery.commands == null || delivery.commands.isEmpty() ? null
                 : String.valueOf(delivery.commands.get(0).getMetaData().get(EventMetadata.TRACE_ID));
         try (MDC.MDCCloseable ignored = MDC.putCloseable(EventMetadata.TRACE_ID, traceId)) {
             log.warn("Dead-lettering message {} from {}: {}",
-                    delivery.message.getMessageProperties().getMessageId(), queue, reason);
+                    delivery.message.getMessageProperties().getMessageId(), queue, delivery.rejection);
         }
     }
 
@@ -151,6 +154,7 @@ final class IngestListener implements ChannelAwareBatchMessageListener {
                 .filter(delivery -> delivery.rejection != null)
                 .map(delivery -> new DeadLetterPublisher.Rejected(delivery.message, delivery.rejection))
                 .toList();
+        // the publisher falls back to minimal dead letters itself: a failure here means the broker is unreachable
         for (int attempt = 0; ; attempt++) {
             try {
                 deadLetters.publish(queue, rejected);

@@ -1,26 +1,27 @@
 package com.ytrader.positionmanager.command.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.ytrader.positionmanager.events.Bounds;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
 /**
- * Typed, strict access to the fields of one JSON object. Decimals are read as {@link BigDecimal} from strings
- * or numbers; for optional fields {@code null} and the empty string mean absent; anything of the wrong type is
- * a {@link BadMessageException} naming the field.
+ * Typed, strict access to the fields of one JSON object, and the one reader of every inbound field. Decimals are
+ * read as {@link BigDecimal} from strings or numbers; for optional fields {@code null} and the empty string mean
+ * absent; anything of the wrong type, and any value beyond {@link Bounds} (text longer than a read model column
+ * holds, a decimal {@code NUMERIC(38,18)} cannot hold, an instant outside the documented range), is a
+ * {@link BadMessageException} naming the field. Every field, including any added later, is bounded by being read
+ * here.
  */
 final class JsonFields {
 
-    /**
-     * Wire numbers beyond these are rejected before any arithmetic: an exponent such as {@code 1e999999999}
-     * would otherwise cost unbounded memory and time. Amounts within them are still checked by the position.
-     */
-    private static final int MAX_INTEGER_DIGITS = 20;
-    private static final int MAX_FRACTION_DIGITS = 18;
-    private static final Pattern EPOCH_MILLIS = Pattern.compile("^\\d{1,15}$");
+    private static final Pattern EPOCH_MILLIS = Pattern.compile("^-?\\d{1,19}$");
+    private static final BigInteger EARLIEST_MILLIS = BigInteger.valueOf(Bounds.EARLIEST.toEpochMilli());
+    private static final BigInteger LATEST_MILLIS = BigInteger.valueOf(Bounds.LATEST.toEpochMilli());
 
     private final JsonNode object;
     private final String context;
@@ -62,7 +63,12 @@ final class JsonFields {
         if (!value.isTextual()) {
             throw wrongType(name, "a string", value);
         }
-        return value.asText();
+        String text = value.asText();
+        String violation = Bounds.textViolation(text);
+        if (violation != null) {
+            throw new BadMessageException("%s.%s %s: '%s'".formatted(context, name, violation, Abbreviation.of(text)));
+        }
+        return text;
     }
 
     BigDecimal requiredDecimal(String name) {
@@ -90,10 +96,11 @@ final class JsonFields {
         } else {
             throw wrongType(name, "a decimal number", value);
         }
-        int integerDigits = decimal.precision() - decimal.scale();
-        if (integerDigits > MAX_INTEGER_DIGITS || decimal.scale() > MAX_FRACTION_DIGITS) {
-            throw new BadMessageException("%s.%s is out of range: %s".formatted(context, name,
-                    abbreviate(value.asText())));
+        // checked before any arithmetic: an exponent such as 1e999999999 would cost unbounded memory and time
+        if (!Bounds.representable(decimal)) {
+            throw new BadMessageException("%s.%s is out of range (at most %d integer and %d fraction digits): %s"
+                    .formatted(context, name, Bounds.MAX_INTEGER_DIGITS, Bounds.MAX_FRACTION_DIGITS,
+                            Abbreviation.of(value.asText())));
         }
         return decimal;
     }
@@ -122,7 +129,10 @@ final class JsonFields {
         }
     }
 
-    /** ISO-8601 with an offset ({@code 2026-11-21T10:00:00Z}) or epoch milliseconds, as a string or a number. */
+    /**
+     * ISO-8601 with an offset ({@code 2026-11-21T10:00:00Z}) or epoch milliseconds, as a string or a number, within
+     * {@link Bounds#EARLIEST} and {@link Bounds#LATEST}.
+     */
     Instant optionalInstant(String name) {
         if (!present(name)) {
             return null;
@@ -130,16 +140,30 @@ final class JsonFields {
         JsonNode value = object.get(name);
         String text = value.asText().trim();
         if (value.isIntegralNumber() || (value.isTextual() && EPOCH_MILLIS.matcher(text).matches())) {
-            return Instant.ofEpochMilli(Long.parseLong(text));
+            BigInteger millis = new BigInteger(text);
+            if (millis.compareTo(EARLIEST_MILLIS) < 0 || millis.compareTo(LATEST_MILLIS) > 0) {
+                throw outOfTimeRange(name, text);
+            }
+            return Instant.ofEpochMilli(millis.longValueExact());
         }
         if (!value.isTextual()) {
             throw wrongType(name, "a timestamp", value);
         }
+        Instant instant;
         try {
-            return Instant.parse(text);
+            instant = Instant.parse(text);
         } catch (DateTimeException e) {
             throw wrongType(name, "an ISO-8601 timestamp or epoch milliseconds", value);
         }
+        if (!Bounds.withinTimeRange(instant)) {
+            throw outOfTimeRange(name, text);
+        }
+        return instant;
+    }
+
+    private BadMessageException outOfTimeRange(String name, String text) {
+        return new BadMessageException("%s.%s is outside %s: %s".formatted(context, name, Bounds.timeRange(),
+                Abbreviation.of(text)));
     }
 
     private BadMessageException missing(String name) {
@@ -148,10 +172,6 @@ final class JsonFields {
 
     private BadMessageException wrongType(String name, String expected, JsonNode value) {
         return new BadMessageException("%s.%s must be %s, was %s".formatted(context, name, expected,
-                abbreviate(value.toString())));
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 64 ? text : text.substring(0, 64) + "...";
+                Abbreviation.of(value.toString())));
     }
 }

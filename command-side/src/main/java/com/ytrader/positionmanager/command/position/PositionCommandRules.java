@@ -1,15 +1,17 @@
 package com.ytrader.positionmanager.command.position;
 
+import com.ytrader.positionmanager.events.Bounds;
 import com.ytrader.positionmanager.events.PositionId;
 import com.ytrader.positionmanager.events.PositionMode;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 
-/** What a command must satisfy before the position looks at it; a violation names the field. */
+/**
+ * What a command must satisfy before the position looks at it; a violation names the field. Values are held to
+ * {@link Bounds}, so that every event the position records can be stored by every read model.
+ */
 final class PositionCommandRules {
-
-    /** Far above any real quantity, price or amount, yet inside the read models' NUMERIC(38,18). */
-    static final BigDecimal MAX_MAGNITUDE = new BigDecimal("1000000000000");
 
     private PositionCommandRules() {
     }
@@ -17,32 +19,39 @@ final class PositionCommandRules {
     static void check(ApplyFill command) {
         checkIdentity(command.asset(), command.mode());
         require(command.fillId() != null && !command.fillId().isBlank(), "fill_id is required");
+        storable("fill_id", command.fillId());
+        storable("order_id", command.orderId());
         require(command.side() != null, "side is required (Buy or Sell)");
         positive("quantity", command.quantity());
         positive("price", command.price());
+        notional("quantity × price", command.quantity(), command.price());
         bounded("fee", command.fee());
-        require(command.executedAt() != null, "executed_at is required");
+        inTimeRange("executed_at", command.executedAt());
         require(command.seq() == null || command.seq() >= 0, "seq must not be negative, was " + command.seq());
+        storable("fee_currency", command.feeCurrency());
         legIndex(command.mode(), command.positionIdx());
     }
 
     static void check(ApplyOrderState command) {
         checkIdentity(command.asset(), command.mode());
         require(command.orderId() != null && !command.orderId().isBlank(), "order_id is required");
+        storable("order_id", command.orderId());
         require(command.side() != null, "side is required (Buy or Sell)");
         positive("filled_quantity", command.filledQuantity());
         positive("execution_price", command.averagePrice());
+        notional("filled_quantity × execution_price", command.filledQuantity(), command.averagePrice());
         bounded("execution_fees", command.fees());
-        require(command.executedAt() != null, "executed_at is required");
+        inTimeRange("executed_at", command.executedAt());
         legIndex(command.mode(), command.positionIdx());
     }
 
     static void check(ApplyFunding command) {
         checkIdentity(command.asset(), command.mode());
         require(command.execId() != null && !command.execId().isBlank(), "exec_id is required");
+        storable("exec_id", command.execId());
         require(command.amount() != null, "funding amount is required");
         bounded("funding amount", command.amount());
-        require(command.executedAt() != null, "executed_at is required");
+        inTimeRange("executed_at", command.executedAt());
         legIndex(command.mode(), command.positionIdx());
     }
 
@@ -59,10 +68,12 @@ final class PositionCommandRules {
         }
         notNegative("entry price", command.reportedEntryPrice());
         notNegative("mark price", command.markPrice());
+        notional("size × entry price", command.reportedSize(), command.reportedEntryPrice());
+        notional("size × mark price", command.reportedSize(), command.markPrice());
         bounded("unrealised PnL", command.unrealizedPnl());
         bounded("realised PnL", command.realizedPnl());
         require(command.seq() >= -1, "seq must be -1 (never traded) or more, was " + command.seq());
-        require(command.updatedTime() != null, "updatedTime is required");
+        inTimeRange("updatedTime", command.updatedTime());
     }
 
     /**
@@ -101,9 +112,29 @@ final class PositionCommandRules {
 
     private static void bounded(String field, BigDecimal value) {
         if (value != null) {
-            require(value.abs().compareTo(MAX_MAGNITUDE) <= 0,
-                    field + " is beyond " + MAX_MAGNITUDE.toPlainString() + ": " + value.toPlainString());
+            require(Bounds.representable(value), field + " does not fit NUMERIC(38,18): " + value);
+            require(Bounds.withinMagnitude(value),
+                    field + " is beyond " + Bounds.MAX_MAGNITUDE.toPlainString() + ": " + value.toPlainString());
         }
+    }
+
+    private static void notional(String field, BigDecimal quantity, BigDecimal price) {
+        if (quantity != null && price != null) {
+            require(Bounds.withinNotional(quantity, price), field + " is beyond "
+                    + Bounds.MAX_NOTIONAL.toPlainString() + ": " + quantity.abs().multiply(price).toPlainString());
+        }
+    }
+
+    private static void storable(String field, String text) {
+        if (text != null) {
+            String violation = Bounds.textViolation(text);
+            require(violation == null, field + " " + violation);
+        }
+    }
+
+    private static void inTimeRange(String field, Instant instant) {
+        require(instant != null, field + " is required");
+        require(Bounds.withinTimeRange(instant), field + " is outside " + Bounds.timeRange() + ": " + instant);
     }
 
     private static void require(boolean rule, String violation) {

@@ -1,5 +1,7 @@
 package com.ytrader.positionmanager.query.health;
 
+import com.ytrader.positionmanager.observability.ProcessorProgress;
+import com.ytrader.positionmanager.query.deadletter.DeadLetters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
@@ -12,10 +14,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The spec's health check: 503 as soon as the database or the broker cannot be reached, within about
- * {@code position-manager.health.database-timeout} and the broker's connection timeout.
+ * {@code position-manager.health.database-timeout} and the broker's connection timeout; {@code degraded} (200) while
+ * a processor has parked events, which hold back the positions they belong to, or a processor segment is stuck
+ * (its token has not moved for {@code position-manager.processors.stuck-after} while events exist beyond it).
+ * Both are asked only of a database that answered the probe, so a database that is down cannot slow the answer.
  */
 @RestController
 @Tag(name = "health")
@@ -25,10 +32,15 @@ class HealthController {
 
     private final DatabaseProbe database;
     private final ConnectionFactory broker;
+    private final DeadLetters deadLetters;
+    private final ProcessorProgress processors;
 
-    HealthController(DatabaseProbe database, ConnectionFactory broker) {
+    HealthController(DatabaseProbe database, ConnectionFactory broker, DeadLetters deadLetters,
+                     ProcessorProgress processors) {
         this.database = database;
         this.broker = broker;
+        this.deadLetters = deadLetters;
+        this.processors = processors;
     }
 
     @GetMapping("/health")
@@ -38,9 +50,31 @@ class HealthController {
         boolean databaseConnected = positionsCount != null;
         boolean queueConnected = queueConnected();
         boolean healthy = databaseConnected && queueConnected;
+        Map<String, Long> parked = databaseConnected ? parkedEvents() : Map.of();
+        List<String> stuck = databaseConnected ? stuckSegments() : List.of();
+        boolean degraded = !stuck.isEmpty() || parked.values().stream().anyMatch(count -> count > 0);
+        String status = !healthy ? "unhealthy" : degraded ? "degraded" : "healthy";
         return ResponseEntity.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-                .body(new HealthResponse(healthy ? "healthy" : "unhealthy", "position-manager", databaseConnected,
-                        queueConnected, positionsCount, Instant.now()));
+                .body(new HealthResponse(status, "position-manager", databaseConnected, queueConnected,
+                        positionsCount, parked, stuck, Instant.now()));
+    }
+
+    private Map<String, Long> parkedEvents() {
+        try {
+            return deadLetters.counts();
+        } catch (RuntimeException e) {
+            log.warn("health: cannot count dead letters: {}", e.getMessage());
+            return Map.of();
+        }
+    }
+
+    private List<String> stuckSegments() {
+        try {
+            return processors.stuckSegments().stream().map(ProcessorProgress.SegmentProgress::name).sorted().toList();
+        } catch (RuntimeException e) {
+            log.warn("health: cannot read the processors' progress: {}", e.getMessage());
+            return List.of();
+        }
     }
 
     private boolean queueConnected() {
