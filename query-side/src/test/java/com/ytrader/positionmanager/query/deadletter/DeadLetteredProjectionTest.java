@@ -180,13 +180,15 @@ class DeadLetteredProjectionTest extends QuerySideTest {
                 new BigDecimal(price), BigDecimal.ZERO, 1, LifecycleFigures.none());
         return new FillApplied(PositionId.of(asset, PositionMode.ONE_WAY), asset, PositionMode.ONE_WAY, 0, fillId,
                 "order-" + fillId, Side.BUY, size, new BigDecimal(price), BigDecimal.ZERO,
-                Instant.parse("2026-11-30T10:00:01Z"), FillRelationship.OPENED, size, BigDecimal.ZERO, figures);
+                Instant.parse("2026-11-30T10:00:01Z"), FillRelationship.OPENED, size, BigDecimal.ZERO, null, null, null,
+                false, null, figures);
     }
 
     private static FillApplied withExecutedAt(FillApplied fill, Instant executedAt) {
         return new FillApplied(fill.positionId(), fill.asset(), fill.mode(), fill.positionIdx(), fill.fillId(),
                 fill.orderId(), fill.side(), fill.quantity(), fill.price(), fill.fee(), executedAt,
-                fill.relationship(), fill.sizeDelta(), fill.realizedPnl(), fill.position());
+                fill.relationship(), fill.sizeDelta(), fill.realizedPnl(), fill.seq(), fill.feeCurrency(),
+                fill.closeReason(), fill.covered(), fill.order(), fill.position());
     }
 
     /** Fresh assets whose positions fall in the same segment of the read-model processor as {@code positionId}. */
