@@ -10,8 +10,10 @@ const HISTORY_PAGE = 1000;
 const HISTORY_MAX_PAGES = 10;
 const HISTORY_KEPT = 3000;
 const HISTORY_ROWS_SHOWN = 50;
-const POSITION_FIELDS = ["size", "average_entry_price", "current_price", "unrealized_pnl", "realized_pnl",
-    "unrealized_pnl_pct", "time_held_minutes", "position_size_norm"];
+// a hedge position with both legs open has no average entry (null): its legs' entries are beside it
+const POSITION_FIELDS = ["size", "average_entry_price", "long_entry_price", "short_entry_price", "current_price",
+    "unrealized_pnl", "realized_pnl", "exchange_size", "exchange_seq", "unrealized_pnl_pct", "time_held_minutes",
+    "position_size_norm"];
 const PNL_FIELDS = new Set(["unrealized_pnl", "realized_pnl", "unrealized_pnl_pct"]);
 const EMPTY = "—";
 const SHOWN_FRACTION_DIGITS = 8;

@@ -82,11 +82,12 @@ class PointInTimeTest extends HistoryTestSupport {
         fill(asset, ONE_WAY, null, asset + "-1", Side.BUY, "1", "100", "0", t0);
         report(asset, ONE_WAY, 0, "2", "100", "101", "2", "0", 1, t0.plusSeconds(10));
         Instant beforeCorrection = instantBeforeTheNextRecording();
-        // the correction's business time is in the past: a training row at t0 + 30 s must not see it
-        commands.sendAndWait(ValidatePosition.of(asset, ONE_WAY, true, t0.plusSeconds(20)));
+        // past the reconcile grace (30 s) the difference is confirmed and corrected; the correction's business time is
+        // in the past: a training row at t0 + 60 s must not see it
+        commands.sendAndWait(ValidatePosition.of(asset, ONE_WAY, true, t0.plusSeconds(45)));
         awaitProjections();
 
-        Instant trainingRow = t0.plusSeconds(30);
+        Instant trainingRow = t0.plusSeconds(60);
         assertDecimal(asOf(asset, ONE_WAY, trainingRow, true, null).body().get("size"), "2");
         JsonNode asKnownThen = asOf(asset, ONE_WAY, trainingRow, true, beforeCorrection).body();
         assertDecimal(asKnownThen.get("size"), "1");
