@@ -16,8 +16,8 @@ import java.util.TreeMap;
 
 /**
  * How the two figures that are not plain numbers are stored, in {@code positions} and {@code position_timeline}
- * alike: {@code fees_by_currency} as a JSONB object of decimal strings (exact, whatever the scale), {@code close_reason}
- * as its wire name.
+ * alike: {@code fees_by_currency} as a JSONB object of decimal strings (exact, whatever the scale),
+ * {@code close_reason} as its wire name.
  */
 public final class PositionColumns {
 

@@ -88,7 +88,8 @@ class IntegrationEventsTest extends QuerySideTest {
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(ReportExchangePosition.of(asset,
                         PositionMode.HEDGE, 1, new BigDecimal("2"), new BigDecimal("100"), new BigDecimal("101"),
                         new BigDecimal("2"), new BigDecimal("-0.3"), 17, t0.plusSeconds(2)))
-                .andMetaData(MetaData.with(EventMetadata.SOURCE, "websocket").and(EventMetadata.TRACE_ID, "rep-" + asset)));
+                .andMetaData(MetaData.with(EventMetadata.SOURCE, "websocket")
+                        .and(EventMetadata.TRACE_ID, "rep-" + asset)));
 
         JsonNode positionUpdated = awaitMessage(PositionUpdated.QUEUE, "rep-" + asset);
 
