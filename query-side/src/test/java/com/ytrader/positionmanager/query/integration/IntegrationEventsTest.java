@@ -126,6 +126,11 @@ class IntegrationEventsTest extends QuerySideTest {
         assertThat(created.get("mode").asText()).isEqualTo("one-way");
         assertThat(created.get("long_size").isNull()).isTrue();
         assertThat(created.get("short_size").isNull()).isTrue();
+        assertThat(created.get("long_entry_price").isNull()).isTrue();
+        assertDecimal(created.get("total_fees"), "0");
+        assertThat(created.get("fees_by_currency").isObject()).isTrue();
+        assertThat(created.get("exchange_seq").isNull()).as("never reported").isTrue();
+        assertThat(created.get("close_reason").isNull()).isTrue();
         assertThat(created.get("time_held_minutes").asLong()).isBetween(30L, 31L);
         assertThat(Instant.parse(created.get("snapshot_timestamp").asText())).isEqualTo(takenAt);
     }
