@@ -10,9 +10,12 @@ const HISTORY_PAGE = 1000;
 const HISTORY_MAX_PAGES = 10;
 const HISTORY_KEPT = 3000;
 const HISTORY_ROWS_SHOWN = 50;
-const POSITION_FIELDS = ["size", "average_entry_price", "current_price", "unrealized_pnl", "realized_pnl",
-    "unrealized_pnl_pct", "time_held_minutes", "position_size_norm"];
+// a hedge position with both legs open has no average entry (null): its legs' entries are beside it
+const POSITION_FIELDS = ["size", "average_entry_price", "long_entry_price", "short_entry_price", "current_price",
+    "unrealized_pnl", "realized_pnl", "exchange_size", "exchange_seq", "unrealized_pnl_pct", "time_held_minutes",
+    "position_size_norm"];
 const PNL_FIELDS = new Set(["unrealized_pnl", "realized_pnl", "unrealized_pnl_pct"]);
+const LEG_FIELDS = new Set(["long_entry_price", "short_entry_price"]);
 const EMPTY = "—";
 const SHOWN_FRACTION_DIGITS = 8;
 
@@ -144,12 +147,16 @@ function renderPositions(positions) {
         cell(row, position.asset);
         cell(row, position.mode);
         for (const field of POSITION_FIELDS) {
-            cell(row, position[field], {numeric: true, pnl: PNL_FIELDS.has(field), testId: `position-${key}-${field}`});
+            const td = cell(row, position[field],
+                {numeric: true, pnl: PNL_FIELDS.has(field), testId: `position-${key}-${field}`});
+            if (LEG_FIELDS.has(field)) td.classList.add("leg");
         }
         row.addEventListener("click", () => select(position));
         return row;
     });
     body.replaceChildren(...rows);
+    // the legs' columns take room only when a hedge position is there to fill them
+    $("positions-table").classList.toggle("no-hedge", !positions.some((position) => position.mode === "hedge"));
     $("positions-empty").hidden = positions.length > 0;
 }
 

@@ -1,21 +1,27 @@
 package com.ytrader.positionmanager.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.ytrader.positionmanager.command.ingest.IngestProperties;
 import com.ytrader.positionmanager.standalone.demo.DemoFeed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,8 +38,14 @@ import static org.awaitility.Awaitility.await;
 class DashboardBrowserTest {
 
     private static final List<String> DEMO_ASSETS = List.of("BTCUSDT", "ETHUSDT", "SOLUSDT", "XRPUSDT", "DOGEUSDT");
-    private static final List<String> POSITION_FIELDS = List.of("size", "average_entry_price", "current_price",
-            "unrealized_pnl", "realized_pnl", "unrealized_pnl_pct", "time_held_minutes", "position_size_norm");
+    private static final List<String> POSITION_FIELDS = List.of("size", "average_entry_price", "long_entry_price",
+            "short_entry_price", "current_price", "unrealized_pnl", "realized_pnl", "exchange_size", "exchange_seq",
+            "unrealized_pnl_pct", "time_held_minutes", "position_size_norm");
+    /**
+     * A hedge position beside the demo's one-way ones; the test database keeps it between runs, and each run adds the
+     * same two fills again, so its legs' entries stay 100 and 120.
+     */
+    private static final String HEDGE_ASSET = "DASHBOARDHEDGE";
     private static final String EMPTY = "—";
     private static final Pattern LONG_FRACTION = Pattern.compile("(-?\\d+\\.\\d{8})\\d+");
     private static final Path SCREENSHOT = Path.of("target", "dashboard.png");
@@ -44,6 +56,10 @@ class DashboardBrowserTest {
     Environment environment;
     @Autowired
     DemoFeed demoFeed;
+    @Autowired
+    RabbitTemplate rabbit;
+    @Autowired
+    IngestProperties ingest;
 
     private ChromeDriver browser;
     private DashboardPage page;
@@ -68,6 +84,8 @@ class DashboardBrowserTest {
 
     @Test
     void the_page_shows_moving_demo_positions_and_every_figure_equals_the_api() {
+        publishFill(1, "Buy", "100");
+        publishFill(2, "Sell", "120");
         page.open(api.base() + "/#api-key=" + LocalApiKey.of(environment).value());
 
         await("demo positions on the page").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
@@ -96,12 +114,29 @@ class DashboardBrowserTest {
                 });
         assertThat(expected.get()).containsKeys(DEMO_ASSETS.stream()
                 .map(asset -> "position-" + asset + "-one-way-size").toArray(String[]::new));
+        // the demo's exchange reports give their size and seq; the hedge position shows its legs, not a blend
+        assertThat(expected.get().get("position-BTCUSDT-one-way-exchange_seq")).isNotEqualTo(EMPTY);
+        assertThat(expected.get().get("position-BTCUSDT-one-way-exchange_size")).isNotEqualTo(EMPTY);
+        String hedge = "position-" + HEDGE_ASSET + "-hedge-";
+        assertThat(expected.get()).containsEntry(hedge + "average_entry_price", EMPTY)
+                .containsEntry(hedge + "long_entry_price", "100")
+                .containsEntry(hedge + "short_entry_price", "120");
 
         assertThat(page.isDisplayed("history-message")).as("the history endpoint answers").isFalse();
         await("the newest change of the selected position in its audit trail").atMost(Duration.ofSeconds(10))
                 .untilAsserted(this::newestHistoryEntryIsShown);
         assertThat(page.chartPaths("size-chart")).isEqualTo(1);
         assertThat(page.chartPaths("pnl-chart")).isEqualTo(2);
+    }
+
+    /** One execution of the hedge position's leg, on the order manager's queue as it publishes them. */
+    private void publishFill(int positionIdx, String side, String price) {
+        String body = """
+                {"order_id":"o-%s","asset":"%s","side":"%s","filled_quantity":"1","execution_price":"%s",
+                 "execution_fees":"0","mode":"hedge","position_idx":%d,"exec_id":"%s","exec_type":"Trade"}"""
+                .formatted(UUID.randomUUID(), HEDGE_ASSET, side, price, positionIdx, UUID.randomUUID());
+        rabbit.send("", ingest.queues().orderExecuted(), MessageBuilder.withBody(body.getBytes(StandardCharsets.UTF_8))
+                .setContentType("application/json").setDeliveryMode(MessageDeliveryMode.PERSISTENT).build());
     }
 
     /** Stopped feed, consumed queues, caught-up projections: two reads a second apart agree. */

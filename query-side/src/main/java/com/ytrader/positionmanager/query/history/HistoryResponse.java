@@ -3,12 +3,14 @@ package com.ytrader.positionmanager.query.history;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.ytrader.positionmanager.events.CloseReason;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.query.position.PositionRow;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.UUID;
 
 /**
@@ -58,6 +60,16 @@ public record HistoryResponse(
             BigDecimal realizedPnl,
             BigDecimal longSize,
             BigDecimal shortSize,
+            BigDecimal longEntryPrice,
+            BigDecimal shortEntryPrice,
+            BigDecimal longRealizedPnl,
+            BigDecimal shortRealizedPnl,
+            BigDecimal exchangeSize,
+            BigDecimal exchangeRealizedPnl,
+            Long exchangeSeq,
+            BigDecimal totalFees,
+            SortedMap<String, BigDecimal> feesByCurrency,
+            CloseReason closeReason,
             long version,
             Instant createdAt,
             Instant openedAt,
@@ -67,8 +79,11 @@ public record HistoryResponse(
 
         static Fields of(PositionRow row) {
             return row == null ? null : new Fields(row.id(), row.size(), row.averageEntryPrice(), row.currentPrice(),
-                    row.unrealizedPnl(), row.realizedPnl(), row.longSize(), row.shortSize(), row.version(),
-                    row.createdAt(), row.openedAt(), row.lastUpdated(), row.closedAt(), row.lastSnapshotAt());
+                    row.unrealizedPnl(), row.realizedPnl(), row.longSize(), row.shortSize(), row.longEntryPrice(),
+                    row.shortEntryPrice(), row.longRealizedPnl(), row.shortRealizedPnl(), row.exchangeSize(),
+                    row.exchangeRealizedPnl(), row.exchangeSeq(), row.totalFees(), row.feesByCurrency(),
+                    row.closeReason(), row.version(), row.createdAt(), row.openedAt(), row.lastUpdated(),
+                    row.closedAt(), row.lastSnapshotAt());
         }
     }
 }

@@ -1,5 +1,7 @@
 package com.ytrader.positionmanager.query.history;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -12,7 +14,8 @@ import java.util.Arrays;
  * A line of ASCII text built in place, reused from one answer to the next: the training batch writes a million of
  * them, so values go in as the REST API's JSON writes them (decimals as {@code stripTrailingZeros().toPlainString()},
  * instants as ISO-8601 like Jackson's {@code InstantSerializer}), without intermediate strings or Jackson.
- * Everything appended is ASCII: validated assets, mode wire names, UUIDs, numbers and instants.
+ * Everything appended is ASCII (validated assets, mode wire names, UUIDs, numbers and instants) except JSON strings
+ * of free text (a fee's currency), which go in as Jackson's own encoder quotes them in UTF-8.
  */
 final class TextLine {
 
@@ -59,6 +62,29 @@ final class TextLine {
             bytes[length++] = (byte) text.charAt(i);
         }
         return this;
+    }
+
+    /** {@code text} inside a JSON string's quotes (without them), escaped and UTF-8 encoded as Jackson writes it. */
+    TextLine jsonString(String text) {
+        byte[] quoted = JsonStringEncoder.getInstance().quoteAsUTF8(text);
+        ensure(quoted.length);
+        System.arraycopy(quoted, 0, bytes, length, quoted.length);
+        length += quoted.length;
+        return this;
+    }
+
+    /** {@code cell}'s text as one CSV field (RFC 4180): in double quotes, a quote inside it doubled. */
+    TextLine csvQuoted(TextLine cell) {
+        ascii('"');
+        for (int i = 0; i < cell.length; i++) {
+            byte b = cell.bytes[i];
+            ensure(2);
+            bytes[length++] = b;
+            if (b == '"') {
+                bytes[length++] = b;
+            }
+        }
+        return ascii('"');
     }
 
     TextLine number(long value) {

@@ -74,8 +74,16 @@ record TimelineHead(
 
     /** The live read model's row as it stood after this event; null before the row existed. */
     PositionRow row(String asset, PositionMode mode) {
-        return version == null ? null
-                : PositionRow.of(positionId, asset, mode, figures, version, createdAt, lastUpdated, lastSnapshotAt);
+        return version == null ? null : figureColumns(asset, mode);
+    }
+
+    /**
+     * The figures as the live row maps them, also before that row existed (then the flat figures, and the bookkeeping
+     * of this row means nothing): what the timeline's figure columns hold.
+     */
+    PositionRow figureColumns(String asset, PositionMode mode) {
+        return PositionRow.of(positionId, asset, mode, figures, version == null ? -1 : version, createdAt,
+                lastUpdated, lastSnapshotAt);
     }
 
     private static Instant latest(Instant a, Instant b) {

@@ -1,6 +1,7 @@
 package com.ytrader.positionmanager.query.history;
 
 import com.ytrader.positionmanager.events.EventMetadata;
+import com.ytrader.positionmanager.events.FillAlreadyCounted;
 import com.ytrader.positionmanager.events.FillApplied;
 import com.ytrader.positionmanager.events.FillLinked;
 import com.ytrader.positionmanager.events.FundingApplied;
@@ -133,6 +134,9 @@ public class TimelineProjection {
         if (event instanceof FillLinked linked) {
             return linked.fillId();
         }
+        if (event instanceof FillAlreadyCounted counted) {
+            return counted.fillId();
+        }
         if (event instanceof FundingApplied funding) {
             return funding.execId();
         }
@@ -145,6 +149,9 @@ public class TimelineProjection {
         }
         if (event instanceof FillLinked linked) {
             return linked.orderId();
+        }
+        if (event instanceof FillAlreadyCounted counted) {
+            return counted.orderId();
         }
         return null;
     }

@@ -2,6 +2,7 @@ package com.ytrader.positionmanager.query.history;
 
 import com.ytrader.positionmanager.events.PositionFigures;
 import com.ytrader.positionmanager.events.PositionMode;
+import com.ytrader.positionmanager.query.position.PositionColumns;
 import com.ytrader.positionmanager.query.position.PositionIds;
 import com.ytrader.positionmanager.query.position.PositionRow;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,16 +30,20 @@ public class TimelineRepository {
 
     /** The columns that make a {@code positions} row, in the same names. */
     static final String ROW_COLUMNS = "size, average_entry_price, current_price, unrealized_pnl, realized_pnl, "
-            + "long_size, short_size, entry_notional, version, created_at, opened_at, last_updated, closed_at, "
-            + "last_snapshot_at";
+            + "long_size, short_size, long_entry_price, short_entry_price, long_realized_pnl, short_realized_pnl, "
+            + "exchange_size, exchange_realized_pnl, exchange_seq, total_fees, fees_by_currency, close_reason, "
+            + "entry_notional, version, created_at, opened_at, last_updated, closed_at, last_snapshot_at";
 
     private static final String INSERT = """
             INSERT INTO position_timeline (position_id, sequence_number, asset, mode, global_index, event_type,
                 event_identifier, business_time, effective_time, recorded_time, known_time, source, trace_id,
                 message_id, fill_id, order_id, figures_sequence, size, average_entry_price, current_price,
-                unrealized_pnl, realized_pnl, long_size, short_size, entry_notional, version, created_at, opened_at,
-                last_updated, closed_at, last_snapshot_at, hash, previous_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                unrealized_pnl, realized_pnl, long_size, short_size, long_entry_price, short_entry_price,
+                long_realized_pnl, short_realized_pnl, exchange_size, exchange_realized_pnl, exchange_seq, total_fees,
+                fees_by_currency, close_reason, entry_notional, version, created_at, opened_at, last_updated,
+                closed_at, last_snapshot_at, hash, previous_hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (position_id, sequence_number) DO NOTHING
             """;
 
@@ -57,7 +62,7 @@ public class TimelineRepository {
         jdbc.batchUpdate(INSERT, rows, rows.size(), (statement, row) -> {
             TimelineHead head = row.head();
             PositionRow position = head.row(row.asset(), row.mode());
-            PositionFigures figures = head.figures();
+            PositionRow figures = head.figureColumns(row.asset(), row.mode());
             int i = 0;
             statement.setString(++i, head.positionId());
             statement.setLong(++i, head.sequenceNumber());
@@ -84,6 +89,16 @@ public class TimelineRepository {
             statement.setBigDecimal(++i, figures.realizedPnl());
             statement.setBigDecimal(++i, figures.longSize());
             statement.setBigDecimal(++i, figures.shortSize());
+            statement.setBigDecimal(++i, figures.longEntryPrice());
+            statement.setBigDecimal(++i, figures.shortEntryPrice());
+            statement.setBigDecimal(++i, figures.longRealizedPnl());
+            statement.setBigDecimal(++i, figures.shortRealizedPnl());
+            statement.setBigDecimal(++i, figures.exchangeSize());
+            statement.setBigDecimal(++i, figures.exchangeRealizedPnl());
+            setNullableLong(statement, ++i, figures.exchangeSeq());
+            statement.setBigDecimal(++i, figures.totalFees());
+            statement.setString(++i, PositionColumns.feesByCurrency(figures.feesByCurrency()));
+            statement.setString(++i, PositionColumns.closeReason(figures.closeReason()));
             statement.setBigDecimal(++i, figures.entryNotional());
             setNullableLong(statement, ++i, position == null ? null : position.version());
             statement.setObject(++i, utc(head.createdAt()));
@@ -270,6 +285,16 @@ public class TimelineRepository {
                 rs.getBigDecimal(prefix + "realized_pnl"),
                 rs.getBigDecimal(prefix + "long_size"),
                 rs.getBigDecimal(prefix + "short_size"),
+                rs.getBigDecimal(prefix + "long_entry_price"),
+                rs.getBigDecimal(prefix + "short_entry_price"),
+                rs.getBigDecimal(prefix + "long_realized_pnl"),
+                rs.getBigDecimal(prefix + "short_realized_pnl"),
+                rs.getBigDecimal(prefix + "exchange_size"),
+                rs.getBigDecimal(prefix + "exchange_realized_pnl"),
+                rs.getObject(prefix + "exchange_seq", Long.class),
+                rs.getBigDecimal(prefix + "total_fees"),
+                PositionColumns.feesByCurrency(rs.getString(prefix + "fees_by_currency")),
+                PositionColumns.closeReason(rs.getString(prefix + "close_reason")),
                 rs.getBigDecimal(prefix + "entry_notional"),
                 ((Number) version).longValue(),
                 instant(rs, prefix + "created_at"),

@@ -6,6 +6,8 @@ import com.ytrader.positionmanager.query.position.PositionResponse;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * One result line of the training batch, as NDJSON (the as-of response's JSON, one object a line) or CSV, written
@@ -53,13 +55,24 @@ sealed interface TrainingFormat {
             line.ascii(",\"mode\":\"").ascii(p.mode().wireName()).ascii('"');
             decimal(line, "long_size", p.longSize());
             decimal(line, "short_size", p.shortSize());
-            decimal(line, "unrealized_pnl_pct", p.unrealizedPnlPct());
-            name(line, "time_held_minutes");
-            if (p.timeHeldMinutes() == null) {
+            decimal(line, "long_entry_price", p.longEntryPrice());
+            decimal(line, "short_entry_price", p.shortEntryPrice());
+            decimal(line, "long_realized_pnl", p.longRealizedPnl());
+            decimal(line, "short_realized_pnl", p.shortRealizedPnl());
+            decimal(line, "exchange_size", p.exchangeSize());
+            decimal(line, "exchange_realized_pnl", p.exchangeRealizedPnl());
+            number(line, "exchange_seq", p.exchangeSeq());
+            decimal(line, "total_fees", p.totalFees());
+            name(line, "fees_by_currency");
+            fees(line, p.feesByCurrency());
+            name(line, "close_reason");
+            if (p.closeReason() == null) {
                 line.ascii("null");
             } else {
-                line.number(p.timeHeldMinutes());
+                line.ascii('"').ascii(p.closeReason().wireName()).ascii('"');
             }
+            decimal(line, "unrealized_pnl_pct", p.unrealizedPnlPct());
+            number(line, "time_held_minutes", p.timeHeldMinutes());
             decimal(line, "position_size_norm", p.positionSizeNorm());
             name(line, "version").number(p.version());
             instant(line, "created_at", p.createdAt());
@@ -86,6 +99,29 @@ sealed interface TrainingFormat {
             return line.ascii(",\"").ascii(name).ascii("\":");
         }
 
+        private static void number(TextLine line, String name, Long value) {
+            name(line, name);
+            if (value == null) {
+                line.ascii("null");
+            } else {
+                line.number(value);
+            }
+        }
+
+        /** {@code {"BTC":"0.0001",...}}: currency by currency in their sorted order, decimals as strings. */
+        static void fees(TextLine line, SortedMap<String, BigDecimal> fees) {
+            line.ascii('{');
+            boolean first = true;
+            for (Map.Entry<String, BigDecimal> fee : fees.entrySet()) {
+                if (!first) {
+                    line.ascii(',');
+                }
+                first = false;
+                line.ascii('"').jsonString(fee.getKey()).ascii("\":\"").decimal(fee.getValue()).ascii('"');
+            }
+            line.ascii('}');
+        }
+
         private static void decimal(TextLine line, String name, BigDecimal value) {
             name(line, name);
             if (value == null) {
@@ -107,10 +143,16 @@ sealed interface TrainingFormat {
 
     record Csv() implements TrainingFormat {
 
+        /**
+         * Columns added later come last, so that readers keep the positions they know; {@code fees_by_currency} (the
+         * JSON object of the NDJSON line, as one quoted field) is the very last, so that even a reader that splits on
+         * every comma finds all the others.
+         */
         static final String HEADER = "row,found,asset,mode,as_of,sequence_number,size,average_entry_price,"
                 + "current_price,unrealized_pnl,realized_pnl,long_size,short_size,unrealized_pnl_pct,"
                 + "time_held_minutes,position_size_norm,version,created_at,opened_at,last_updated,closed_at,"
-                + "last_snapshot_at\n";
+                + "last_snapshot_at,long_entry_price,short_entry_price,long_realized_pnl,short_realized_pnl,"
+                + "exchange_size,exchange_realized_pnl,exchange_seq,total_fees,close_reason,fees_by_currency\n";
 
         @Override
         public String contentType() {
@@ -151,13 +193,36 @@ sealed interface TrainingFormat {
                     line.instant(value);
                 }
             }
+            for (BigDecimal value : new BigDecimal[]{p.longEntryPrice(), p.shortEntryPrice(), p.longRealizedPnl(),
+                    p.shortRealizedPnl(), p.exchangeSize(), p.exchangeRealizedPnl()}) {
+                line.ascii(',');
+                if (value != null) {
+                    line.decimal(value);
+                }
+            }
+            line.ascii(',');
+            if (p.exchangeSeq() != null) {
+                line.number(p.exchangeSeq());
+            }
+            line.ascii(',').decimal(p.totalFees()).ascii(',');
+            if (p.closeReason() != null) {
+                line.ascii(p.closeReason().wireName());
+            }
+            line.ascii(',');
+            if (p.feesByCurrency().isEmpty()) {
+                line.ascii("{}");
+            } else {
+                TextLine fees = new TextLine();
+                NdJson.fees(fees, p.feesByCurrency());
+                line.csvQuoted(fees);
+            }
             line.ascii('\n');
         }
 
         @Override
         public void missing(int row, String asset, PositionMode mode, Instant asOf, TextLine line) {
             line.number(row).ascii(",false,").ascii(asset).ascii(',').ascii(mode.wireName()).ascii(',')
-                    .instant(asOf).ascii(",,,,,,,,,,,,,,,,,\n");
+                    .instant(asOf).ascii(",,,,,,,,,,,,,,,,,,,,,,,,,,,\n");
         }
     }
 }

@@ -9,13 +9,14 @@ import com.ytrader.positionmanager.events.PositionFigures;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.PositionSnapshotTaken;
 import com.ytrader.positionmanager.events.UpdateSource;
-import com.ytrader.positionmanager.query.features.FeatureInputs;
 import com.ytrader.positionmanager.query.features.MlFeatures;
 import com.ytrader.positionmanager.query.portfolio.PortfolioMetrics;
 import com.ytrader.positionmanager.query.portfolio.PortfolioMetricsCache;
 import com.ytrader.positionmanager.query.position.PositionIds;
+import com.ytrader.positionmanager.query.position.PositionRow;
 import com.ytrader.positionmanager.query.processing.BatchBuffer;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -92,30 +93,36 @@ public class IntegrationEventPublisher {
     @EventHandler
     void on(PositionSnapshotTaken event, EventMessage<?> message, @MetaDataValue(EventMetadata.TRACE_ID) String traceId) {
         Batch batch = batches.current();
-        PositionFigures figures = event.position();
-        MlFeatures features = features(figures, batch.portfolio(), event.takenAt());
+        PositionRow p = row(event.positionId(), event.asset(), event.mode(), event.position(), message);
+        MlFeatures features = MlFeatures.of(p.featureInputs(), batch.portfolio().totalExposure(), event.takenAt());
         batch.add(PositionSnapshotCreated.QUEUE, new PositionSnapshotCreated("position_snapshot_created",
-                        PositionIds.snapshot(event.positionId(), event.snapshotId()), PositionIds.of(event.positionId()),
-                        event.asset(), figures.size(), figures.averageEntryPrice(), figures.unrealizedPnl(),
-                        figures.realizedPnl(), event.mode(), figures.longSize(), figures.shortSize(),
-                        features.unrealizedPnlPct(), features.timeHeldMinutes(), features.positionSizeNorm(),
-                        event.takenAt(), traceId, message.getTimestamp()),
+                        PositionIds.snapshot(event.positionId(), event.snapshotId()), p.id(), p.asset(), p.size(),
+                        p.averageEntryPrice(), p.unrealizedPnl(), p.realizedPnl(), p.mode(), p.longSize(),
+                        p.shortSize(), p.longEntryPrice(), p.shortEntryPrice(), p.longRealizedPnl(),
+                        p.shortRealizedPnl(), p.exchangeSize(), p.exchangeRealizedPnl(), p.exchangeSeq(),
+                        p.totalFees(), p.feesByCurrency(), p.closeReason(), features.unrealizedPnlPct(),
+                        features.timeHeldMinutes(), features.positionSizeNorm(), event.takenAt(), traceId,
+                        message.getTimestamp()),
                 message.getIdentifier() + ":position_snapshot_created");
     }
 
-    private static MlFeatures features(PositionFigures figures, PortfolioMetrics portfolio, Instant asOf) {
-        return MlFeatures.of(new FeatureInputs(figures.size(), figures.currentPrice(), figures.unrealizedPnl(),
-                figures.entryNotional(), figures.flat() ? null : figures.lifecycle().openedAt()),
-                portfolio.totalExposure(), asOf);
+    /** The figures mapped as the read model maps them, so that a message shows what the REST API shows. */
+    private static PositionRow row(String positionKey, String asset, PositionMode mode, PositionFigures figures,
+                                   EventMessage<?> message) {
+        return PositionRow.of(positionKey, asset, mode, figures, ((DomainEventMessage<?>) message).getSequenceNumber(),
+                null, message.getTimestamp(), null);
     }
 
     private void publish(String positionKey, String asset, PositionMode mode, PositionFigures figures,
                          EventMessage<?> message, String source, String traceId) {
         Batch batch = batches.current();
         Instant at = message.getTimestamp();
-        MlFeatures features = features(figures, batch.portfolio(), Instant.now());
-        PositionUpdated positionUpdated = new PositionUpdated("position_updated", PositionIds.of(positionKey), asset,
-                figures.size(), figures.unrealizedPnl(), figures.realizedPnl(), mode, features.unrealizedPnlPct(),
+        PositionRow p = row(positionKey, asset, mode, figures, message);
+        MlFeatures features = MlFeatures.of(p.featureInputs(), batch.portfolio().totalExposure(), Instant.now());
+        PositionUpdated positionUpdated = new PositionUpdated("position_updated", p.id(), p.asset(), p.size(),
+                p.unrealizedPnl(), p.realizedPnl(), p.mode(), p.longEntryPrice(), p.shortEntryPrice(),
+                p.longRealizedPnl(), p.shortRealizedPnl(), p.exchangeSize(), p.exchangeRealizedPnl(), p.exchangeSeq(),
+                p.totalFees(), p.feesByCurrency(), p.closeReason(), features.unrealizedPnlPct(),
                 features.timeHeldMinutes(), features.positionSizeNorm(), source, traceId, at);
         PortfolioMetrics metrics = batch.portfolio();
         PortfolioUpdated portfolioUpdated = new PortfolioUpdated("portfolio_updated", metrics.totalExposure(),

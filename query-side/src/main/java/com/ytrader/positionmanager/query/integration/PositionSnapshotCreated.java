@@ -2,13 +2,18 @@ package com.ytrader.positionmanager.query.integration;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.ytrader.positionmanager.events.CloseReason;
 import com.ytrader.positionmanager.events.PositionMode;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.SortedMap;
 import java.util.UUID;
 
-/** The integration event of spec §6.3, queue {@code position-manager.position_snapshot_created}. */
+/**
+ * The integration event {@code position_snapshot_created}, queue {@code position-manager.position_snapshot_created}:
+ * the position's figures (named as in the REST API) as the snapshot took them.
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record PositionSnapshotCreated(
         String eventType,
@@ -22,6 +27,16 @@ public record PositionSnapshotCreated(
         PositionMode mode,
         BigDecimal longSize,
         BigDecimal shortSize,
+        BigDecimal longEntryPrice,
+        BigDecimal shortEntryPrice,
+        BigDecimal longRealizedPnl,
+        BigDecimal shortRealizedPnl,
+        BigDecimal exchangeSize,
+        BigDecimal exchangeRealizedPnl,
+        Long exchangeSeq,
+        BigDecimal totalFees,
+        SortedMap<String, BigDecimal> feesByCurrency,
+        CloseReason closeReason,
         BigDecimal unrealizedPnlPct,
         Long timeHeldMinutes,
         BigDecimal positionSizeNorm,

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,8 +24,9 @@ import java.util.UUID;
 public class PositionRepository {
 
     private static final String COLUMNS = "id, asset, mode, size, average_entry_price, current_price, unrealized_pnl, "
-            + "realized_pnl, long_size, short_size, entry_notional, version, created_at, opened_at, last_updated, "
-            + "closed_at, last_snapshot_at";
+            + "realized_pnl, long_size, short_size, long_entry_price, short_entry_price, long_realized_pnl, "
+            + "short_realized_pnl, exchange_size, exchange_realized_pnl, exchange_seq, total_fees, fees_by_currency, "
+            + "close_reason, entry_notional, version, created_at, opened_at, last_updated, closed_at, last_snapshot_at";
 
     /**
      * Writes the figures an event carries, unless a later event of the position is already applied: replays and
@@ -33,14 +35,23 @@ public class PositionRepository {
      */
     private static final String RECORD = """
             INSERT INTO positions (id, position_key, asset, mode, size, average_entry_price, current_price,
-                unrealized_pnl, realized_pnl, long_size, short_size, entry_notional, version, created_at, opened_at,
-                last_updated, closed_at)
+                unrealized_pnl, realized_pnl, long_size, short_size, long_entry_price, short_entry_price,
+                long_realized_pnl, short_realized_pnl, exchange_size, exchange_realized_pnl, exchange_seq, total_fees,
+                fees_by_currency, close_reason, entry_notional, version, created_at, opened_at, last_updated, closed_at)
             VALUES (:id, :positionKey, :asset, :mode, :size, :averageEntryPrice, :currentPrice, :unrealizedPnl,
-                :realizedPnl, :longSize, :shortSize, :entryNotional, :version, :createdAt, :openedAt, :at, :closedAt)
+                :realizedPnl, :longSize, :shortSize, :longEntryPrice, :shortEntryPrice, :longRealizedPnl,
+                :shortRealizedPnl, :exchangeSize, :exchangeRealizedPnl, :exchangeSeq, :totalFees,
+                CAST(:feesByCurrency AS jsonb), :closeReason, :entryNotional, :version, :createdAt, :openedAt, :at,
+                :closedAt)
             ON CONFLICT (id) DO UPDATE SET size = EXCLUDED.size, average_entry_price = EXCLUDED.average_entry_price,
                 current_price = EXCLUDED.current_price, unrealized_pnl = EXCLUDED.unrealized_pnl,
                 realized_pnl = EXCLUDED.realized_pnl, long_size = EXCLUDED.long_size,
-                short_size = EXCLUDED.short_size, entry_notional = EXCLUDED.entry_notional,
+                short_size = EXCLUDED.short_size, long_entry_price = EXCLUDED.long_entry_price,
+                short_entry_price = EXCLUDED.short_entry_price, long_realized_pnl = EXCLUDED.long_realized_pnl,
+                short_realized_pnl = EXCLUDED.short_realized_pnl, exchange_size = EXCLUDED.exchange_size,
+                exchange_realized_pnl = EXCLUDED.exchange_realized_pnl, exchange_seq = EXCLUDED.exchange_seq,
+                total_fees = EXCLUDED.total_fees, fees_by_currency = EXCLUDED.fees_by_currency,
+                close_reason = EXCLUDED.close_reason, entry_notional = EXCLUDED.entry_notional,
                 version = EXCLUDED.version, opened_at = EXCLUDED.opened_at, last_updated = EXCLUDED.last_updated,
                 closed_at = EXCLUDED.closed_at
             WHERE positions.version < EXCLUDED.version
@@ -83,6 +94,16 @@ public class PositionRepository {
                 .addValue("realizedPnl", row.realizedPnl())
                 .addValue("longSize", row.longSize())
                 .addValue("shortSize", row.shortSize())
+                .addValue("longEntryPrice", row.longEntryPrice())
+                .addValue("shortEntryPrice", row.shortEntryPrice())
+                .addValue("longRealizedPnl", row.longRealizedPnl())
+                .addValue("shortRealizedPnl", row.shortRealizedPnl())
+                .addValue("exchangeSize", row.exchangeSize())
+                .addValue("exchangeRealizedPnl", row.exchangeRealizedPnl())
+                .addValue("exchangeSeq", row.exchangeSeq(), Types.BIGINT)
+                .addValue("totalFees", row.totalFees())
+                .addValue("feesByCurrency", PositionColumns.feesByCurrency(row.feesByCurrency()))
+                .addValue("closeReason", PositionColumns.closeReason(row.closeReason()), Types.VARCHAR)
                 .addValue("entryNotional", row.entryNotional())
                 .addValue("version", write.version())
                 .addValue("createdAt", utc(write.createdAt()))
@@ -163,6 +184,16 @@ public class PositionRepository {
                 rs.getBigDecimal("realized_pnl"),
                 rs.getBigDecimal("long_size"),
                 rs.getBigDecimal("short_size"),
+                rs.getBigDecimal("long_entry_price"),
+                rs.getBigDecimal("short_entry_price"),
+                rs.getBigDecimal("long_realized_pnl"),
+                rs.getBigDecimal("short_realized_pnl"),
+                rs.getBigDecimal("exchange_size"),
+                rs.getBigDecimal("exchange_realized_pnl"),
+                rs.getObject("exchange_seq", Long.class),
+                rs.getBigDecimal("total_fees"),
+                PositionColumns.feesByCurrency(rs.getString("fees_by_currency")),
+                PositionColumns.closeReason(rs.getString("close_reason")),
                 rs.getBigDecimal("entry_notional"),
                 rs.getLong("version"),
                 instant(rs, "created_at"),

@@ -2,14 +2,19 @@ package com.ytrader.positionmanager.query.position;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.ytrader.positionmanager.events.CloseReason;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.query.features.MlFeatures;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.SortedMap;
 import java.util.UUID;
 
-/** A position as the spec's REST API shows it (§4.1), with its ML features (§3.4.2). */
+/**
+ * A position as the REST API shows it: its figures (as in {@link PositionRow}: the hedge legs, the exchange's own
+ * figures, the fees) and its ML features.
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record PositionResponse(
         UUID id,
@@ -22,6 +27,16 @@ public record PositionResponse(
         PositionMode mode,
         BigDecimal longSize,
         BigDecimal shortSize,
+        BigDecimal longEntryPrice,
+        BigDecimal shortEntryPrice,
+        BigDecimal longRealizedPnl,
+        BigDecimal shortRealizedPnl,
+        BigDecimal exchangeSize,
+        BigDecimal exchangeRealizedPnl,
+        Long exchangeSeq,
+        BigDecimal totalFees,
+        SortedMap<String, BigDecimal> feesByCurrency,
+        CloseReason closeReason,
         BigDecimal unrealizedPnlPct,
         Long timeHeldMinutes,
         BigDecimal positionSizeNorm,
@@ -35,7 +50,10 @@ public record PositionResponse(
     public static PositionResponse of(PositionRow row, MlFeatures features) {
         return new PositionResponse(row.id(), row.asset(), row.size(), row.averageEntryPrice(), row.currentPrice(),
                 row.unrealizedPnl(), row.realizedPnl(), row.mode(), row.longSize(), row.shortSize(),
-                features.unrealizedPnlPct(), features.timeHeldMinutes(), features.positionSizeNorm(), row.version(),
-                row.createdAt(), row.openedAt(), row.lastUpdated(), row.closedAt(), row.lastSnapshotAt());
+                row.longEntryPrice(), row.shortEntryPrice(), row.longRealizedPnl(), row.shortRealizedPnl(),
+                row.exchangeSize(), row.exchangeRealizedPnl(), row.exchangeSeq(), row.totalFees(),
+                row.feesByCurrency(), row.closeReason(), features.unrealizedPnlPct(), features.timeHeldMinutes(),
+                features.positionSizeNorm(), row.version(), row.createdAt(), row.openedAt(), row.lastUpdated(),
+                row.closedAt(), row.lastSnapshotAt());
     }
 }

@@ -47,7 +47,8 @@ class PositionSnapshotProjection {
         if (retention.keeps(event.takenAt())) {
             snapshots.insert(PositionIds.snapshot(event.positionId(), event.snapshotId()),
                     PositionIds.of(event.positionId()), event.asset(), event.mode(),
-                    SnapshotData.taken(event.asset(), event.mode(), event.position(), event.takenAt(), sequence),
+                    SnapshotData.taken(event.positionId(), event.asset(), event.mode(), event.position(),
+                            event.takenAt(), sequence),
                     event.takenAt());
         }
         positions.recordSnapshot(event.positionId(), event.takenAt(), sequence);

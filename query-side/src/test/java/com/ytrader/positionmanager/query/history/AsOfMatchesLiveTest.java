@@ -1,6 +1,8 @@
 package com.ytrader.positionmanager.query.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.ytrader.positionmanager.command.position.ApplyFill;
+import com.ytrader.positionmanager.events.CloseReason;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.Side;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AsOfMatchesLiveTest extends HistoryTestSupport {
 
     private static final List<String> FIELDS = List.of("id", "asset", "mode", "size", "average_entry_price",
-            "current_price", "unrealized_pnl", "realized_pnl", "long_size", "short_size", "unrealized_pnl_pct",
+            "current_price", "unrealized_pnl", "realized_pnl", "long_size", "short_size", "long_entry_price",
+            "short_entry_price", "long_realized_pnl", "short_realized_pnl", "exchange_size", "exchange_realized_pnl",
+            "exchange_seq", "total_fees", "fees_by_currency", "close_reason", "unrealized_pnl_pct",
             "position_size_norm", "version", "created_at", "opened_at", "last_updated", "closed_at",
             "last_snapshot_at");
 
@@ -36,10 +40,16 @@ class AsOfMatchesLiveTest extends HistoryTestSupport {
             Instant at = t0.plusSeconds(step++ * 7L + random.nextInt(5));
             String price = Integer.toString(90 + random.nextInt(20));
             String quantity = BigDecimal.valueOf(1 + random.nextInt(30), 1).toPlainString();
-            int kind = random.nextInt(6);
+            int kind = random.nextInt(7);
             if (kind < 3) {
                 fill(asset, PositionMode.ONE_WAY, null, asset + "-" + i, random.nextBoolean() ? Side.BUY : Side.SELL,
                         quantity, price, "0.01", at);
+            } else if (kind == 6) {
+                // a fee in the base coin, and now and then the exchange's own move
+                commands.sendAndWait(ApplyFill.of(asset, PositionMode.ONE_WAY, null, asset + "-" + i, "o-" + i,
+                        random.nextBoolean() ? Side.BUY : Side.SELL, new BigDecimal(quantity), new BigDecimal(price),
+                        new BigDecimal("0.00001"), at, null, "BTC",
+                        random.nextInt(3) == 0 ? CloseReason.LIQUIDATED : null));
             } else if (kind == 3) {
                 // each hedge leg only grows here: a leg cannot flip
                 int leg = random.nextBoolean() ? 1 : 2;

@@ -1,11 +1,16 @@
 package com.ytrader.positionmanager.query.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ytrader.positionmanager.command.position.ApplyFill;
+import com.ytrader.positionmanager.command.position.ApplyOrderState;
 import com.ytrader.positionmanager.command.position.TakeSnapshot;
+import com.ytrader.positionmanager.events.CloseReason;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.Side;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +62,83 @@ class AuditTrailTest extends HistoryTestSupport {
                 + T0.plusSeconds(2)).body().get("changes");
         assertThat(window).hasSize(2);
         assertThat(window.get(0).get("event_type").asText()).isEqualTo("ExchangeReportApplied");
+    }
+
+    @Test
+    void an_execution_its_order_state_already_counted_is_in_the_trail_and_changes_no_projection() {
+        String asset = uniqueAsset("HAC");
+        String order = "order-" + asset;
+        commands.sendAndWait(ApplyOrderState.of(asset, ONE_WAY, null, order, Side.BUY, new BigDecimal("1"),
+                new BigDecimal("100"), BigDecimal.ZERO, T0));
+        awaitProjections();
+        JsonNode before = get("/api/v1/positions/" + asset).body();
+        // the same execution on order-manager.order_executed, after its order's cumulative state counted it
+        commands.sendAndWait(ApplyFill.of(asset, ONE_WAY, null, asset + "-exec-1", order, Side.BUY,
+                new BigDecimal("1"), new BigDecimal("100"), BigDecimal.ZERO, T0.plusSeconds(1)));
+        awaitProjections();
+
+        JsonNode changes = get("/api/v1/positions/" + asset + "/history").body().get("changes");
+        JsonNode counted = changes.get(changes.size() - 1);
+        assertThat(counted.get("event_type").asText()).isEqualTo("FillAlreadyCounted");
+        assertThat(counted.get("fill_id").asText()).isEqualTo(asset + "-exec-1");
+        assertThat(counted.get("order_id").asText()).isEqualTo(order);
+        assertThat(counted.get("event").get("quantity").decimalValue()).isEqualByComparingTo("1");
+        assertThat(counted.get("after")).as("the position is unchanged").isEqualTo(counted.get("before"));
+        assertDecimal(counted.get("after").get("size"), "1");
+        assertThat(figures(get("/api/v1/positions/" + asset).body())).as("the live read model")
+                .isEqualTo(figures(before));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM position_orders WHERE order_id = ?", Long.class, order))
+                .as("only the counted state is linked").isEqualTo(1);
+        JsonNode asOf = asOf(asset, Instant.now()).body();
+        assertThat(asOf.get("sequence_number").asLong()).isEqualTo(counted.get("sequence_number").asLong());
+        assertDecimal(asOf.get("size"), "1");
+    }
+
+    /** The position's own fields, without the features that move with the clock and the portfolio. */
+    private static JsonNode figures(JsonNode position) {
+        ObjectNode figures = position.deepCopy();
+        figures.remove(List.of("time_held_minutes", "position_size_norm"));
+        return figures;
+    }
+
+    @Test
+    void the_fields_after_each_change_carry_the_legs_the_exchange_figures_fees_and_close_reason() {
+        String asset = uniqueAsset("HFX") + "USDT";
+        PositionMode hedge = PositionMode.HEDGE;
+        fill(asset, hedge, 1, asset + "-1", Side.BUY, "2", "100", "0", T0);
+        fill(asset, hedge, 2, asset + "-2", Side.SELL, "1", "120", "0", T0.plusSeconds(1));
+        report(asset, hedge, 1, "2", "100", "105", "10", "-0.2", 7, T0.plusSeconds(2));
+        commands.sendAndWait(ApplyFill.of(asset, hedge, 1, asset + "-3", "order-" + asset + "-3", Side.SELL,
+                new BigDecimal("2"), new BigDecimal("90"), new BigDecimal("0.0002"), T0.plusSeconds(3), null, "BTC",
+                CloseReason.LIQUIDATED));
+        fill(asset, hedge, 2, asset + "-4", Side.BUY, "1", "110", "0", T0.plusSeconds(4));
+        awaitProjections();
+
+        JsonNode changes = get("/api/v1/positions/" + asset + "/history?mode=hedge").body().get("changes");
+        List<String> types = new ArrayList<>();
+        changes.forEach(change -> types.add(change.get("event_type").asText()));
+        assertThat(types).containsExactly("PositionOpened", "FillApplied", "FillApplied", "ExchangeReportApplied",
+                "FillApplied", "FillApplied", "PositionClosed");
+        JsonNode bothLegs = changes.get(2).get("after");
+        assertThat(bothLegs.get("average_entry_price").isNull()).isTrue();
+        assertDecimal(bothLegs.get("long_entry_price"), "100");
+        assertDecimal(bothLegs.get("short_entry_price"), "120");
+        JsonNode reported = changes.get(3).get("after");
+        assertDecimal(reported.get("exchange_size"), "2");
+        assertDecimal(reported.get("exchange_realized_pnl"), "-0.2");
+        assertThat(reported.get("exchange_seq").asLong()).isEqualTo(7);
+        assertThat(changes.get(3).get("before").get("exchange_seq").isNull()).isTrue();
+        JsonNode liquidation = changes.get(4);
+        assertThat(liquidation.get("event").get("closeReason").asText()).isEqualTo("liquidated");
+        assertThat(liquidation.get("after").get("long_entry_price").isNull()).as("the long leg is flat").isTrue();
+        assertDecimal(liquidation.get("after").get("average_entry_price"), "120");
+        assertDecimal(liquidation.get("after").get("fees_by_currency").get("BTC"), "0.0002");
+        assertDecimal(liquidation.get("after").get("total_fees"), "0");
+        assertThat(liquidation.get("after").get("close_reason").isNull()).as("the short leg is still open").isTrue();
+        JsonNode flat = changes.get(5).get("after");
+        assertDecimal(flat.get("size"), "0");
+        assertDecimal(flat.get("short_realized_pnl"), "10");
+        assertThat(flat.get("close_reason").isNull()).as("our own order closed the last leg").isTrue();
     }
 
     @Test

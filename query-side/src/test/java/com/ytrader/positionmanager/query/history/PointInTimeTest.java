@@ -1,11 +1,14 @@
 package com.ytrader.positionmanager.query.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.ytrader.positionmanager.command.position.ApplyFill;
 import com.ytrader.positionmanager.command.position.ValidatePosition;
+import com.ytrader.positionmanager.events.CloseReason;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.Side;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -79,11 +82,12 @@ class PointInTimeTest extends HistoryTestSupport {
         fill(asset, ONE_WAY, null, asset + "-1", Side.BUY, "1", "100", "0", t0);
         report(asset, ONE_WAY, 0, "2", "100", "101", "2", "0", 1, t0.plusSeconds(10));
         Instant beforeCorrection = instantBeforeTheNextRecording();
-        // the correction's business time is in the past: a training row at t0 + 30 s must not see it
-        commands.sendAndWait(ValidatePosition.of(asset, ONE_WAY, true, t0.plusSeconds(20)));
+        // past the reconcile grace (30 s) the difference is confirmed and corrected; the correction's business time is
+        // in the past: a training row at t0 + 60 s must not see it
+        commands.sendAndWait(ValidatePosition.of(asset, ONE_WAY, true, t0.plusSeconds(45)));
         awaitProjections();
 
-        Instant trainingRow = t0.plusSeconds(30);
+        Instant trainingRow = t0.plusSeconds(60);
         assertDecimal(asOf(asset, ONE_WAY, trainingRow, true, null).body().get("size"), "2");
         JsonNode asKnownThen = asOf(asset, ONE_WAY, trainingRow, true, beforeCorrection).body();
         assertDecimal(asKnownThen.get("size"), "1");
@@ -107,6 +111,45 @@ class PointInTimeTest extends HistoryTestSupport {
         assertDecimal(asOf(asset, t0.plusSeconds(7)).body().get("size"), "1");
         assertDecimal(asOf(asset, ONE_WAY, t0.plusSeconds(10), false, null).body().get("size"), "1");
         assertDecimal(asOf(asset, t0.plusSeconds(10)).body().get("size"), "3");
+    }
+
+    @Test
+    void as_of_gives_the_legs_the_exchange_figures_the_fees_and_the_close_reason_as_they_stood() {
+        String asset = uniqueAsset("AOX") + "USDT";
+        PositionMode hedge = PositionMode.HEDGE;
+        Instant t0 = Instant.parse("2024-03-01T10:00:00Z");
+        fill(asset, hedge, 1, asset + "-1", Side.BUY, "2", "100", "0", t0);
+        fill(asset, hedge, 2, asset + "-2", Side.SELL, "1", "120", "0", t0.plusSeconds(10));
+        report(asset, hedge, 1, "2", "100", "104", "8", "-0.4", 12, t0.plusSeconds(20));
+        commands.sendAndWait(ApplyFill.of(asset, hedge, 2, asset + "-3", "order-" + asset + "-3", Side.BUY,
+                new BigDecimal("1"), new BigDecimal("130"), new BigDecimal("0.0003"), t0.plusSeconds(30), null, "BTC",
+                CloseReason.ADL));
+        commands.sendAndWait(ApplyFill.of(asset, hedge, 1, asset + "-4", "order-" + asset + "-4", Side.SELL,
+                new BigDecimal("2"), new BigDecimal("90"), BigDecimal.ZERO, t0.plusSeconds(40), null, null,
+                CloseReason.LIQUIDATED));
+        awaitProjections();
+
+        JsonNode longOnly = asOf(asset, hedge, t0.plusSeconds(5), true, null).body();
+        assertDecimal(longOnly.get("average_entry_price"), "100");
+        assertDecimal(longOnly.get("long_entry_price"), "100");
+        assertThat(longOnly.get("short_entry_price").isNull()).isTrue();
+        assertThat(longOnly.get("exchange_seq").isNull()).isTrue();
+        JsonNode bothLegs = asOf(asset, hedge, t0.plusSeconds(15), true, null).body();
+        assertThat(bothLegs.get("average_entry_price").isNull()).isTrue();
+        assertDecimal(bothLegs.get("short_entry_price"), "120");
+        JsonNode reported = asOf(asset, hedge, t0.plusSeconds(25), true, null).body();
+        assertDecimal(reported.get("exchange_size"), "2");
+        assertDecimal(reported.get("exchange_realized_pnl"), "-0.4");
+        assertThat(reported.get("exchange_seq").asLong()).isEqualTo(12);
+        assertThat(reported.get("fees_by_currency").size()).isZero();
+        JsonNode shortClosedByAdl = asOf(asset, hedge, t0.plusSeconds(35), true, null).body();
+        assertDecimal(shortClosedByAdl.get("short_realized_pnl"), "-10");
+        assertDecimal(shortClosedByAdl.get("fees_by_currency").get("BTC"), "0.0003");
+        assertThat(shortClosedByAdl.get("close_reason").isNull()).as("the long leg is still open").isTrue();
+        JsonNode liquidated = asOf(asset, hedge, t0.plusSeconds(40), true, null).body();
+        assertDecimal(liquidated.get("size"), "0");
+        assertThat(liquidated.get("close_reason").asText()).isEqualTo("liquidated");
+        assertThat(asOf(asset, hedge, t0.plusSeconds(40), false, null).body().get("close_reason").isNull()).isTrue();
     }
 
     /**

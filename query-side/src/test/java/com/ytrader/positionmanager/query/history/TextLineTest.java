@@ -1,5 +1,6 @@
 package com.ytrader.positionmanager.query.history;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -58,6 +59,23 @@ class TextLineTest {
         }
     }
 
+    @Test
+    void json_strings_are_escaped_and_utf_8_encoded_as_jackson_writes_them() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        for (String value : List.of("BTC", "", "say \"hi\"", "back\\slash/", "tab\tnew\nline\r",
+                "\u0000\u001f\u007f", "\u00dcn\u00efc\u00f6d\u00e9 \u20ac", "emoji \uD83D\uDE00")) {
+            String quoted = json.writeValueAsString(value);
+            assertThat(text(new TextLine().ascii('"').jsonString(value).ascii('"'))).as(value).isEqualTo(quoted);
+        }
+    }
+
+    @Test
+    void a_csv_field_is_quoted_with_its_quotes_doubled() {
+        TextLine cell = new TextLine().ascii("{\"BTC\":\"1\",\"ETH\":\"2\"}");
+        assertThat(text(new TextLine().ascii("a,").csvQuoted(cell)))
+                .isEqualTo("a,\"{\"\"BTC\"\":\"\"1\"\",\"\"ETH\"\":\"\"2\"\"}\"");
+    }
+
     private static String text(TextLine line) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -65,6 +83,6 @@ class TextLineTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return out.toString(StandardCharsets.US_ASCII);
+        return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.ytrader.positionmanager.command.position.ApplyFill;
+import com.ytrader.positionmanager.events.CloseReason;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.Side;
 import com.ytrader.positionmanager.query.position.PositionResponse;
@@ -20,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,7 +113,10 @@ class TrainingBatchTest extends HistoryTestSupport {
             body.append(ask.asset()).append(",one-way,").append(base.plusSeconds(ask.seconds())).append('\n');
         }
         String[] lines = post(body.toString(), "text/csv", "text/csv").split("\n");
-        assertThat(lines[0]).startsWith("row,found,asset,mode,as_of,sequence_number,size,");
+        assertThat(lines[0]).startsWith("row,found,asset,mode,as_of,sequence_number,size,")
+                .as("the columns added later come last").endsWith(",last_snapshot_at,long_entry_price,"
+                        + "short_entry_price,long_realized_pnl,short_realized_pnl,exchange_size,exchange_realized_pnl,"
+                        + "exchange_seq,total_fees,close_reason,fees_by_currency");
         List<String> header = List.of(lines[0].split(",", -1));
         assertThat(lines).hasSize(asks.size() + 1);
         for (int i = 0; i < asks.size(); i++) {
@@ -128,6 +135,75 @@ class TrainingBatchTest extends HistoryTestSupport {
                 }
             }
         }
+    }
+
+    @Test
+    void rows_carry_the_legs_the_exchange_figures_the_fees_and_the_close_reason_in_ndjson_and_csv() {
+        String hedge = uniqueAsset("TRH") + "USDT";
+        String liquidated = uniqueAsset("TRL") + "USDT";
+        Instant t = base.plusSeconds(100);
+        fill(hedge, PositionMode.HEDGE, 1, hedge + "-1", Side.BUY, "2", "100", "0", t);
+        fill(hedge, PositionMode.HEDGE, 2, hedge + "-2", Side.SELL, "1", "120", "0.5", t.plusSeconds(1));
+        report(hedge, PositionMode.HEDGE, 2, "-1", "120", "118", "2", "-0.5", 31, t.plusSeconds(2));
+        commands.sendAndWait(ApplyFill.of(liquidated, ONE_WAY, null, liquidated + "-1", "o-" + liquidated, Side.BUY,
+                new BigDecimal("1"), new BigDecimal("10"), new BigDecimal("0.0001"), t, null, "BTC", null));
+        commands.sendAndWait(ApplyFill.of(liquidated, ONE_WAY, null, liquidated + "-2", "o2-" + liquidated, Side.BUY,
+                new BigDecimal("1"), new BigDecimal("10"), new BigDecimal("0.002"), t.plusSeconds(1), null, "ETH",
+                null));
+        commands.sendAndWait(ApplyFill.of(liquidated, ONE_WAY, null, liquidated + "-liq", "liq-" + liquidated,
+                Side.SELL, new BigDecimal("2"), new BigDecimal("8"), BigDecimal.ZERO, t.plusSeconds(2), null, null,
+                CloseReason.LIQUIDATED));
+        awaitProjections();
+        Instant at = t.plusSeconds(3);
+        String request = "[{\"asset\":\"" + hedge + "\",\"mode\":\"hedge\",\"timestamp\":\"" + at + "\"},"
+                + "{\"asset\":\"" + liquidated + "\",\"mode\":\"one-way\",\"timestamp\":\"" + at + "\"}]";
+
+        String[] lines = post(request, "application/json", "application/x-ndjson").split("\n");
+        JsonNode legs = read(lines[0]);
+        assertThat(legs.get("average_entry_price").isNull()).isTrue();
+        assertDecimal(legs.get("long_entry_price"), "100");
+        assertDecimal(legs.get("short_entry_price"), "120");
+        assertDecimal(legs.get("long_realized_pnl"), "0");
+        assertDecimal(legs.get("short_realized_pnl"), "-0.5");
+        assertDecimal(legs.get("exchange_size"), "-1");
+        assertDecimal(legs.get("exchange_realized_pnl"), "-0.5");
+        assertThat(legs.get("exchange_seq").asLong()).isEqualTo(31);
+        assertDecimal(legs.get("total_fees"), "0.5");
+        JsonNode closed = read(lines[1]);
+        assertThat(closed.get("close_reason").asText()).isEqualTo("liquidated");
+        assertDecimal(closed.get("fees_by_currency").get("BTC"), "0.0001");
+        assertDecimal(closed.get("fees_by_currency").get("ETH"), "0.002");
+        assertDecimal(closed.get("total_fees"), "0");
+        for (JsonNode line : List.of(legs, closed)) {
+            JsonNode single = asOf(line.get("asset").asText(), PositionMode.fromWireName(line.get("mode").asText()),
+                    at, false, null).body();
+            single.fieldNames().forEachRemaining(field ->
+                    assertThat(line.get(field)).as("%s %s", line.get("asset"), field).isEqualTo(single.get(field)));
+        }
+
+        String csv = "asset,mode,timestamp\n" + hedge + ",hedge," + at + "\n" + liquidated + ",one-way," + at + "\n";
+        String[] rows = post(csv, "text/csv", "text/csv").split("\n");
+        List<String> header = List.of(rows[0].split(",", -1));
+        assertThat(header.get(header.size() - 1)).isEqualTo("fees_by_currency");
+        String[] hedgeCells = rows[1].split(",", -1);
+        assertThat(hedgeCells).hasSize(header.size());
+        assertThat(hedgeCells[header.indexOf("average_entry_price")]).isEmpty();
+        assertThat(new BigDecimal(hedgeCells[header.indexOf("long_entry_price")])).isEqualByComparingTo("100");
+        assertThat(new BigDecimal(hedgeCells[header.indexOf("short_entry_price")])).isEqualByComparingTo("120");
+        assertThat(new BigDecimal(hedgeCells[header.indexOf("short_realized_pnl")])).isEqualByComparingTo("-0.5");
+        assertThat(new BigDecimal(hedgeCells[header.indexOf("exchange_size")])).isEqualByComparingTo("-1");
+        assertThat(hedgeCells[header.indexOf("exchange_seq")]).isEqualTo("31");
+        assertThat(new BigDecimal(hedgeCells[header.indexOf("total_fees")])).isEqualByComparingTo("0.5");
+        assertThat(hedgeCells[header.indexOf("close_reason")]).isEmpty();
+        assertThat(hedgeCells[header.indexOf("fees_by_currency")]).isEqualTo("{}");
+        // the fees object is one quoted field (RFC 4180), the last: the cells before it split as always
+        String quotedFees = "\"{\"\"BTC\"\":\"\"0.0001\"\",\"\"ETH\"\":\"\"0.002\"\"}\"";
+        assertThat(rows[2]).endsWith("," + quotedFees);
+        String[] closedCells = rows[2].substring(0, rows[2].length() - quotedFees.length() - 1).split(",", -1);
+        assertThat(closedCells).hasSize(header.size() - 1);
+        assertThat(closedCells[header.indexOf("close_reason")]).isEqualTo("liquidated");
+        assertThat(closedCells[header.indexOf("exchange_size")]).as("never reported").isEmpty();
+        assertThat(closedCells[header.indexOf("exchange_seq")]).isEmpty();
     }
 
     @Test
@@ -158,12 +234,18 @@ class TrainingBatchTest extends HistoryTestSupport {
         PositionResponse full = new PositionResponse(UUID.randomUUID(), "BTCUSDT",
                 new BigDecimal("-1.500000000000000000"), new BigDecimal("50520.394751265355120165"),
                 new BigDecimal("100.000000000000000000"), new BigDecimal("0E-18"), new BigDecimal("-12.5"),
-                PositionMode.HEDGE, new BigDecimal("1.000"), new BigDecimal("2.5E+3"), new BigDecimal("0.01000000"),
-                1234L, new BigDecimal("0.33333333"), 42, Instant.parse("2026-01-01T00:00:00Z"),
+                PositionMode.HEDGE, new BigDecimal("1.000"), new BigDecimal("2.5E+3"), new BigDecimal("100.50"),
+                new BigDecimal("0E-18"), new BigDecimal("-3.250000000000000000"), new BigDecimal("7"),
+                new BigDecimal("-1.5"), new BigDecimal("12.000000000000000001"), 99L, new BigDecimal("0.700"),
+                new TreeMap<>(Map.of("BTC", new BigDecimal("0.000100000000000000"), "ETH", new BigDecimal("2E-8"),
+                        "\u00dcn\u00efcode \"quoted\"\\\n\u0001", BigDecimal.ONE)), CloseReason.LIQUIDATED,
+                new BigDecimal("0.01000000"), 1234L, new BigDecimal("0.33333333"), 42,
+                Instant.parse("2026-01-01T00:00:00Z"),
                 Instant.parse("2026-01-01T00:00:00.100Z"), Instant.parse("2026-01-01T00:00:00.000123Z"),
                 Instant.parse("2026-01-01T00:00:00.000000007Z"), Instant.parse("1969-12-31T23:59:59.5Z"));
         PositionResponse sparse = new PositionResponse(UUID.randomUUID(), "ETHUSDT", BigDecimal.ZERO, null, null,
-                BigDecimal.ZERO, BigDecimal.ONE, ONE_WAY, null, null, null, null, null, 0,
+                BigDecimal.ZERO, BigDecimal.ONE, ONE_WAY, null, null, null, null, null, null, null, null, null,
+                BigDecimal.ZERO, new TreeMap<>(), null, null, null, null, 0,
                 Instant.parse("2026-01-01T00:00:00Z"), null, Instant.parse("2026-01-01T00:00:01Z"), null, null);
         TrainingFormat format = new TrainingFormat.NdJson();
         for (AsOfResponse state : List.of(
@@ -184,7 +266,7 @@ class TrainingBatchTest extends HistoryTestSupport {
     private static String text(TextLine line) throws java.io.IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         line.writeTo(out);
-        return out.toString(StandardCharsets.US_ASCII);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private void assertNorm(JsonNode actual, String expected, int row) {

@@ -3,6 +3,7 @@ package com.ytrader.positionmanager.query.integration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ytrader.positionmanager.command.position.ApplyFill;
+import com.ytrader.positionmanager.command.position.ReportExchangePosition;
 import com.ytrader.positionmanager.command.position.TakeSnapshot;
 import com.ytrader.positionmanager.events.EventMetadata;
 import com.ytrader.positionmanager.events.PositionId;
@@ -38,11 +39,11 @@ class IntegrationEventsTest extends QuerySideTest {
 
     @Test
     void a_fill_publishes_position_updated_and_portfolio_updated_in_the_spec_formats() throws IOException {
-        String asset = uniqueAsset("INT");
+        String asset = uniqueAsset("INT") + "USDT";
         Instant executedAt = Instant.now().minus(Duration.ofMinutes(15));
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(ApplyFill.of(asset, PositionMode.ONE_WAY, null,
                         asset + "-1", "order-1", Side.SELL, new BigDecimal("2"), new BigDecimal("100"),
-                        BigDecimal.ZERO, executedAt))
+                        new BigDecimal("0.0001"), executedAt, null, "BTC", null))
                 .andMetaData(MetaData.with(EventMetadata.SOURCE, "order_execution")
                         .and(EventMetadata.TRACE_ID, "trace-" + asset)));
 
@@ -61,6 +62,13 @@ class IntegrationEventsTest extends QuerySideTest {
         assertThat(positionUpdated.get("time_held_minutes").asLong()).isBetween(15L, 16L);
         assertThat(positionUpdated.get("position_size_norm").isNull()).as("no price yet").isTrue();
         assertThat(positionUpdated.get("update_source").asText()).isEqualTo("order_execution");
+        // the figures named and written as the REST API has them
+        assertDecimal(positionUpdated.get("total_fees"), "0");
+        assertDecimal(positionUpdated.get("fees_by_currency").get("BTC"), "0.0001");
+        assertThat(positionUpdated.get("close_reason").isNull()).isTrue();
+        assertThat(positionUpdated.get("exchange_size").isNull()).as("no report yet").isTrue();
+        assertThat(positionUpdated.get("exchange_seq").isNull()).isTrue();
+        assertThat(positionUpdated.get("long_entry_price").isNull()).as("one-way").isTrue();
         assertThat(Instant.parse(positionUpdated.get("timestamp").asText())).isBefore(Instant.now());
 
         assertThat(portfolioUpdated.get("event_type").asText()).isEqualTo("portfolio_updated");
@@ -69,6 +77,30 @@ class IntegrationEventsTest extends QuerySideTest {
         assertThat(portfolioUpdated.get("total_realized_pnl_usdt").isTextual()).isTrue();
         assertThat(portfolioUpdated.get("open_positions_count").isIntegralNumber()).isTrue();
         assertThat(portfolioUpdated.get("timestamp").asText()).isEqualTo(positionUpdated.get("timestamp").asText());
+    }
+
+    @Test
+    void position_updated_of_a_hedge_position_carries_its_legs_and_the_exchanges_figures() throws IOException {
+        String asset = uniqueAsset("INH");
+        Instant t0 = Instant.now().minus(Duration.ofMinutes(5));
+        fill(asset, PositionMode.HEDGE, 1, asset + "-1", Side.BUY, "2", "100", "0", t0);
+        fill(asset, PositionMode.HEDGE, 2, asset + "-2", Side.SELL, "1", "120", "0", t0.plusSeconds(1));
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(ReportExchangePosition.of(asset,
+                        PositionMode.HEDGE, 1, new BigDecimal("2"), new BigDecimal("100"), new BigDecimal("101"),
+                        new BigDecimal("2"), new BigDecimal("-0.3"), 17, t0.plusSeconds(2)))
+                .andMetaData(MetaData.with(EventMetadata.SOURCE, "websocket")
+                        .and(EventMetadata.TRACE_ID, "rep-" + asset)));
+
+        JsonNode positionUpdated = awaitMessage(PositionUpdated.QUEUE, "rep-" + asset);
+
+        assertThat(positionUpdated.get("update_source").asText()).isEqualTo("websocket");
+        assertDecimal(positionUpdated.get("long_entry_price"), "100");
+        assertDecimal(positionUpdated.get("short_entry_price"), "120");
+        assertDecimal(positionUpdated.get("long_realized_pnl"), "-0.3");
+        assertDecimal(positionUpdated.get("short_realized_pnl"), "0");
+        assertDecimal(positionUpdated.get("exchange_size"), "2");
+        assertDecimal(positionUpdated.get("exchange_realized_pnl"), "-0.3");
+        assertThat(positionUpdated.get("exchange_seq").asLong()).isEqualTo(17);
     }
 
     @Test
@@ -94,6 +126,11 @@ class IntegrationEventsTest extends QuerySideTest {
         assertThat(created.get("mode").asText()).isEqualTo("one-way");
         assertThat(created.get("long_size").isNull()).isTrue();
         assertThat(created.get("short_size").isNull()).isTrue();
+        assertThat(created.get("long_entry_price").isNull()).isTrue();
+        assertDecimal(created.get("total_fees"), "0");
+        assertThat(created.get("fees_by_currency").isObject()).isTrue();
+        assertThat(created.get("exchange_seq").isNull()).as("never reported").isTrue();
+        assertThat(created.get("close_reason").isNull()).isTrue();
         assertThat(created.get("time_held_minutes").asLong()).isBetween(30L, 31L);
         assertThat(Instant.parse(created.get("snapshot_timestamp").asText())).isEqualTo(takenAt);
     }

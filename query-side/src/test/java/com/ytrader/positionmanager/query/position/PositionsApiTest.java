@@ -1,6 +1,9 @@
 package com.ytrader.positionmanager.query.position;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.ytrader.positionmanager.command.position.ApplyFill;
+import com.ytrader.positionmanager.command.position.TakeSnapshot;
+import com.ytrader.positionmanager.events.CloseReason;
 import com.ytrader.positionmanager.events.PositionId;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.Side;
@@ -46,6 +49,17 @@ class PositionsApiTest extends QuerySideTest {
         assertDecimal(position.get("realized_pnl"), "-0.1");
         assertThat(position.get("long_size").isNull()).isTrue();
         assertThat(position.get("short_size").isNull()).isTrue();
+        for (String leg : List.of("long_entry_price", "short_entry_price", "long_realized_pnl", "short_realized_pnl")) {
+            assertThat(position.get(leg).isNull()).as("%s of a one-way position", leg).isTrue();
+        }
+        // the exchange's own figures as its report gave them
+        assertDecimal(position.get("exchange_size"), "3");
+        assertDecimal(position.get("exchange_realized_pnl"), "-0.1");
+        assertThat(position.get("exchange_seq").asLong()).isEqualTo(1);
+        assertDecimal(position.get("total_fees"), "0.1");
+        assertThat(position.get("fees_by_currency").isObject()).isTrue();
+        assertThat(position.get("fees_by_currency").size()).isZero();
+        assertThat(position.get("close_reason").isNull()).isTrue();
         // 30 / (3 * 110) * 100
         assertDecimal(position.get("unrealized_pnl_pct"), "9.09090909");
         assertThat(position.get("time_held_minutes").asLong()).isBetween(90L, 91L);
@@ -147,10 +161,12 @@ class PositionsApiTest extends QuerySideTest {
     }
 
     @Test
-    void hedge_position_shows_both_legs_and_the_net_size() {
+    void hedge_position_with_both_legs_open_shows_each_legs_entry_and_realized_pnl_and_no_blended_average() {
         String asset = uniqueAsset("XRP");
-        fill(asset, PositionMode.HEDGE, 1, asset + "-1", Side.BUY, "2", "100", "0", now);
-        fill(asset, PositionMode.HEDGE, 2, asset + "-2", Side.SELL, "1", "120", "0", now);
+        fill(asset, PositionMode.HEDGE, 1, asset + "-1", Side.BUY, "3", "100", "0", now);
+        fill(asset, PositionMode.HEDGE, 2, asset + "-2", Side.SELL, "1", "120", "0.5", now);
+        // the long leg takes 10 on 1 of its 3
+        fill(asset, PositionMode.HEDGE, 1, asset + "-3", Side.SELL, "1", "110", "0", now);
         awaitProjections();
 
         assertThat(get("/api/v1/positions/" + asset).status()).as("no one-way position").isEqualTo(404);
@@ -160,11 +176,117 @@ class PositionsApiTest extends QuerySideTest {
         assertDecimal(position.get("long_size"), "2");
         assertDecimal(position.get("short_size"), "1");
         assertDecimal(position.get("size"), "1");
-        // (2 * 100 + 1 * 120) / 3, at 18 decimal places
-        assertDecimal(position.get("average_entry_price"), "106.666666666666666667");
+        assertThat(position.get("average_entry_price").isNull()).as("no blend of a long and a short entry").isTrue();
+        assertDecimal(position.get("long_entry_price"), "100");
+        assertDecimal(position.get("short_entry_price"), "120");
+        assertDecimal(position.get("long_realized_pnl"), "10");
+        assertDecimal(position.get("short_realized_pnl"), "-0.5");
+        assertDecimal(position.get("realized_pnl"), "9.5");
+        assertDecimal(position.get("total_fees"), "0.5");
+        assertThat(position.get("exchange_size").isNull()).as("no report yet").isTrue();
+        assertThat(position.get("exchange_realized_pnl").isNull()).isTrue();
+        assertThat(position.get("exchange_seq").isNull()).isTrue();
         assertThat(position.get("current_price").isNull()).isTrue();
         assertThat(position.get("position_size_norm").isNull()).as("no price known").isTrue();
         assertDecimal(position.get("unrealized_pnl_pct"), "0");
+
+        commands.sendAndWait(TakeSnapshot.of(asset, PositionMode.HEDGE, asset + "-snap", now.plusSeconds(1)));
+        awaitProjections();
+        JsonNode data = get("/api/v1/positions/" + asset + "/snapshots?mode=hedge").body().get("snapshots").get(0)
+                .get("snapshot_data");
+        assertThat(data.get("reason").asText()).isEqualTo("snapshot_taken");
+        assertThat(data.get("average_entry_price").isNull()).isTrue();
+        assertDecimal(data.get("long_entry_price"), "100");
+        assertDecimal(data.get("short_entry_price"), "120");
+        assertDecimal(data.get("long_realized_pnl"), "10");
+        assertDecimal(data.get("short_realized_pnl"), "-0.5");
+        assertDecimal(data.get("total_fees"), "0.5");
+    }
+
+    @Test
+    void hedge_position_with_one_leg_open_has_that_legs_entry_as_its_average() {
+        String asset = uniqueAsset("XRO");
+        fill(asset, PositionMode.HEDGE, 2, asset + "-1", Side.SELL, "2", "50", "0", now);
+        awaitProjections();
+
+        JsonNode position = get("/api/v1/positions/" + asset + "?mode=hedge").body();
+
+        assertDecimal(position.get("average_entry_price"), "50");
+        assertDecimal(position.get("short_entry_price"), "50");
+        assertThat(position.get("long_entry_price").isNull()).as("the long leg is flat").isTrue();
+        assertDecimal(position.get("long_realized_pnl"), "0");
+    }
+
+    @Test
+    void the_exchanges_own_size_realized_pnl_and_seq_are_shown_beside_ours() {
+        String asset = uniqueAsset("EXR");
+        Instant t0 = now.minus(Duration.ofMinutes(10));
+        fill(asset, PositionMode.ONE_WAY, null, asset + "-1", Side.BUY, "1", "100", "0", t0);
+        // the exchange reports a size our fills do not explain (yet), with its own cumRealisedPnl
+        report(asset, PositionMode.ONE_WAY, 0, "1.5", "100", "104", "6", "-0.3", 41, t0.plusSeconds(5));
+        awaitProjections();
+
+        JsonNode position = get("/api/v1/positions/" + asset).body();
+
+        assertDecimal(position.get("size"), "1");
+        assertDecimal(position.get("exchange_size"), "1.5");
+        assertDecimal(position.get("exchange_realized_pnl"), "-0.3");
+        assertThat(position.get("exchange_seq").isIntegralNumber()).isTrue();
+        assertThat(position.get("exchange_seq").asLong()).isEqualTo(41);
+        assertDecimal(position.get("current_price"), "104");
+    }
+
+    @Test
+    void a_fee_paid_in_btc_is_totalled_per_currency_and_not_in_the_settle_currency_fees() {
+        String asset = uniqueAsset("FEE") + "USDT";
+        commands.sendAndWait(ApplyFill.of(asset, PositionMode.ONE_WAY, null, asset + "-1", "order-" + asset,
+                Side.BUY, new BigDecimal("1"), new BigDecimal("100"), new BigDecimal("0.0001"), now, null, "BTC",
+                null));
+        fill(asset, PositionMode.ONE_WAY, null, asset + "-2", Side.BUY, "1", "100", "0.2", now.plusSeconds(1));
+        commands.sendAndWait(ApplyFill.of(asset, PositionMode.ONE_WAY, null, asset + "-3", "order-" + asset + "-3",
+                Side.BUY, new BigDecimal("1"), new BigDecimal("100"), new BigDecimal("0.00005"), now.plusSeconds(2),
+                null, "BTC", null));
+        awaitProjections();
+
+        JsonNode position = get("/api/v1/positions/" + asset).body();
+
+        JsonNode fees = position.get("fees_by_currency");
+        assertThat(fees.size()).isEqualTo(1);
+        assertDecimal(fees.get("BTC"), "0.00015");
+        assertDecimal(position.get("total_fees"), "0.2");
+        assertDecimal(position.get("realized_pnl"), "-0.2");
+        JsonNode listed = list(get("/api/v1/positions?asset=" + asset).body()).get(0);
+        assertThat(listed.get("fees_by_currency")).isEqualTo(fees);
+    }
+
+    @Test
+    void a_liquidation_closes_the_position_with_close_reason_liquidated_in_the_row_and_its_snapshot() {
+        String asset = uniqueAsset("LIQ");
+        Instant opened = now.minus(Duration.ofMinutes(20));
+        Instant liquidated = now.minus(Duration.ofMinutes(2));
+        fill(asset, PositionMode.ONE_WAY, null, asset + "-1", Side.BUY, "2", "100", "0", opened);
+        awaitProjections();
+        JsonNode open = get("/api/v1/positions/" + asset).body();
+        commands.sendAndWait(ApplyFill.of(asset, PositionMode.ONE_WAY, null, asset + "-liq", "liq-" + asset,
+                Side.SELL, new BigDecimal("2"), new BigDecimal("80"), BigDecimal.ZERO, liquidated, null, null,
+                CloseReason.LIQUIDATED));
+        awaitProjections();
+
+        JsonNode position = get("/api/v1/positions/" + asset).body();
+
+        assertThat(open.get("close_reason").isNull()).isTrue();
+        assertDecimal(position.get("size"), "0");
+        assertDecimal(position.get("realized_pnl"), "-40");
+        assertThat(position.get("close_reason").asText()).isEqualTo("liquidated");
+        assertThat(Instant.parse(position.get("closed_at").asText())).isEqualTo(liquidated);
+        JsonNode snapshot = get("/api/v1/positions/" + asset + "/snapshots").body().get("snapshots").get(0);
+        assertThat(snapshot.get("snapshot_data").get("reason").asText()).isEqualTo("position_closed");
+        assertThat(snapshot.get("snapshot_data").get("close_reason").asText()).isEqualTo("liquidated");
+
+        // a new lifecycle is not liquidated
+        fill(asset, PositionMode.ONE_WAY, null, asset + "-2", Side.BUY, "1", "90", "0", now);
+        awaitProjections();
+        assertThat(get("/api/v1/positions/" + asset).body().get("close_reason").isNull()).isTrue();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.ytrader.positionmanager.query.position;
 
+import com.ytrader.positionmanager.command.position.ApplyFill;
+import com.ytrader.positionmanager.events.CloseReason;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.Side;
 import com.ytrader.positionmanager.query.processing.ReadModels;
@@ -7,6 +9,7 @@ import com.ytrader.positionmanager.query.support.QuerySideTest;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +27,19 @@ class ReplayTest extends QuerySideTest {
         report(asset, PositionMode.ONE_WAY, 0, "-2", "11", "12", "-2", "0.97", 1, t0.plusSeconds(2));
         fill(asset, PositionMode.HEDGE, 1, asset + "-3", Side.BUY, "1", "10", "0", t0.plusSeconds(3));
         fill(asset, PositionMode.HEDGE, 1, asset + "-4", Side.SELL, "1", "10", "0", t0.plusSeconds(4));
+        fill(asset, PositionMode.HEDGE, 2, asset + "-5", Side.SELL, "2", "12", "0.01", t0.plusSeconds(5));
+        fill(asset, PositionMode.HEDGE, 1, asset + "-6", Side.BUY, "1", "11", "0", t0.plusSeconds(6));
+        report(asset, PositionMode.HEDGE, 2, "-2", "12", "11.5", "1", "-0.01", 9, t0.plusSeconds(7));
+        commands.sendAndWait(ApplyFill.of(asset, PositionMode.ONE_WAY, null, asset + "-7", "order-" + asset + "-7",
+                Side.BUY, new BigDecimal("2"), new BigDecimal("13"), new BigDecimal("0.0001"), t0.plusSeconds(8), null,
+                "BTC", CloseReason.LIQUIDATED));
         awaitProjections();
         Map<String, List<Map<String, Object>>> before = tables();
         assertThat(before.get("positions")).isNotEmpty();
         assertThat(before.get("position_orders")).isNotEmpty();
         assertThat(before.get("position_snapshots")).isNotEmpty();
+        assertThat(jdbc.queryForObject("SELECT close_reason FROM positions WHERE asset = ? AND mode = 'one-way'",
+                String.class, asset)).as("the one-way position was liquidated").isEqualTo("liquidated");
 
         StreamingEventProcessor processor = processing
                 .eventProcessor(ReadModels.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();

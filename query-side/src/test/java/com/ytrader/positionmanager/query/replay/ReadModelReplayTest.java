@@ -2,7 +2,10 @@ package com.ytrader.positionmanager.query.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ytrader.positionmanager.command.position.ApplyFill;
+import com.ytrader.positionmanager.command.position.ApplyOrderState;
 import com.ytrader.positionmanager.command.position.TakeSnapshot;
+import com.ytrader.positionmanager.events.CloseReason;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.Side;
 import com.ytrader.positionmanager.query.support.QuerySideTest;
@@ -51,18 +54,42 @@ class ReadModelReplayTest extends QuerySideTest {
         Random random = new Random(11);
         Instant t0 = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
         List<String> assets = List.of(uniqueAsset("RPA"), uniqueAsset("RPB"), uniqueAsset("RPC"));
+        // a snapshot is taken of a position that exists
+        assets.forEach(asset -> fill(asset, PositionMode.ONE_WAY, null, asset + "-open", Side.BUY, "1", "100", "0",
+                t0.minusSeconds(1)));
         for (int i = 0; i < 60; i++) {
             String asset = assets.get(random.nextInt(assets.size()));
             Instant at = t0.plusSeconds(i * 10L + random.nextInt(20));
             String price = Integer.toString(95 + random.nextInt(10));
-            int kind = random.nextInt(5);
+            String quantity = BigDecimal.valueOf(1 + random.nextInt(20), 1).toPlainString();
+            int kind = random.nextInt(9);
             if (kind < 3) {
                 fill(asset, PositionMode.ONE_WAY, null, asset + "-" + i, random.nextBoolean() ? Side.BUY : Side.SELL,
-                        BigDecimal.valueOf(1 + random.nextInt(20), 1).toPlainString(), price, "0.01", at);
+                        quantity, price, "0.01", at);
             } else if (kind == 3) {
                 report(asset, PositionMode.ONE_WAY, 0, "0", null, price, "1", "0", i + 1, at);
-            } else {
+            } else if (kind == 4) {
                 commands.sendAndWait(TakeSnapshot.of(asset, PositionMode.ONE_WAY, asset + "-snap-" + i, at));
+            } else if (kind == 5) {
+                // a fee in the base coin, and now and then the exchange's own move
+                commands.sendAndWait(ApplyFill.of(asset, PositionMode.ONE_WAY, null, asset + "-" + i, "o-" + i,
+                        random.nextBoolean() ? Side.BUY : Side.SELL, new BigDecimal(quantity), new BigDecimal(price),
+                        new BigDecimal("0.00001"), at, null, "BTC",
+                        random.nextBoolean() ? CloseReason.LIQUIDATED : null));
+            } else if (kind == 6) {
+                // an order's state, then the same execution again: already counted
+                String order = asset + "-order-" + i;
+                commands.sendAndWait(ApplyOrderState.of(asset, PositionMode.ONE_WAY, null, order, Side.BUY,
+                        new BigDecimal(quantity), new BigDecimal(price), BigDecimal.ZERO, at));
+                commands.sendAndWait(ApplyFill.of(asset, PositionMode.ONE_WAY, null, asset + "-exec-" + i, order,
+                        Side.BUY, new BigDecimal(quantity), new BigDecimal(price), BigDecimal.ZERO, at));
+            } else if (kind == 7) {
+                // each hedge leg only grows: a leg cannot flip
+                int leg = random.nextBoolean() ? 1 : 2;
+                fill(asset, PositionMode.HEDGE, leg, asset + "-" + i, leg == 1 ? Side.BUY : Side.SELL, quantity,
+                        price, "0.02", at);
+            } else {
+                report(asset, PositionMode.HEDGE, 1 + random.nextInt(2), "0", null, price, "1", "-0.5", i + 1, at);
             }
         }
         awaitProjections();
