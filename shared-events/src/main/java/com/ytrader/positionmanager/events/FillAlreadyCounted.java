@@ -20,7 +20,7 @@ public record FillAlreadyCounted(
         BigDecimal quantity,
         BigDecimal price,
         Instant executedAt,
-        OrderProgress order) implements PositionEvent {
+        OrderProgress order) implements PositionEvent, RecordsExecution {
 
     @Override
     public Instant occurredAt() {

@@ -40,7 +40,7 @@ public record FillApplied(
         CloseReason closeReason,
         boolean covered,
         OrderProgress order,
-        PositionFigures position) implements PositionEvent, CarriesPositionFigures {
+        PositionFigures position) implements PositionEvent, CarriesPositionFigures, RecordsExecution {
 
     @Override
     public Instant occurredAt() {

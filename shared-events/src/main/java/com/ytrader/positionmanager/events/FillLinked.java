@@ -22,7 +22,7 @@ public record FillLinked(
         BigDecimal price,
         BigDecimal fee,
         Instant executedAt,
-        FillRelationship relationship) implements PositionEvent {
+        FillRelationship relationship) implements PositionEvent, RecordsExecution {
 
     @Override
     public Instant occurredAt() {

@@ -23,10 +23,20 @@ public record FundingApplied(
         Instant executedAt,
         Long seq,
         boolean covered,
-        PositionFigures position) implements PositionEvent, CarriesPositionFigures {
+        PositionFigures position) implements PositionEvent, CarriesPositionFigures, RecordsExecution {
 
     @Override
     public Instant occurredAt() {
         return executedAt;
+    }
+
+    @Override
+    public String fillId() {
+        return execId;
+    }
+
+    @Override
+    public String orderId() {
+        return null;
     }
 }

@@ -1,9 +1,6 @@
 package com.ytrader.positionmanager.command.position;
 
-import com.ytrader.positionmanager.events.FillAlreadyCounted;
-import com.ytrader.positionmanager.events.FillApplied;
-import com.ytrader.positionmanager.events.FillLinked;
-import com.ytrader.positionmanager.events.FundingApplied;
+import com.ytrader.positionmanager.events.RecordsExecution;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -27,35 +24,19 @@ public final class FillEventIdentifiers implements MessageDispatchInterceptor<Ev
     @Override
     public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
         return (index, message) -> {
-            String fillId = fillIdOf(message.getPayload());
-            if (fillId == null || !(message instanceof DomainEventMessage<?> event)) {
+            if (!(message.getPayload() instanceof RecordsExecution execution)
+                    || !(message instanceof DomainEventMessage<?> event)) {
                 return message;
             }
             return new GenericDomainEventMessage<>(event.getType(), event.getAggregateIdentifier(),
                     event.getSequenceNumber(), event.getPayload(), event.getMetaData(),
-                    identifier(event.getAggregateIdentifier(), fillId), event.getTimestamp());
+                    identifier(event.getAggregateIdentifier(), execution.fillId()), event.getTimestamp());
         };
     }
 
     static String identifier(String positionId, String fillId) {
         return UUID.nameUUIDFromBytes(("execution\u0000" + positionId + "\u0000" + fillId)
                 .getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
-    private static String fillIdOf(Object payload) {
-        if (payload instanceof FillApplied fill) {
-            return fill.fillId();
-        }
-        if (payload instanceof FundingApplied funding) {
-            return funding.execId();
-        }
-        if (payload instanceof FillLinked linked) {
-            return linked.fillId();
-        }
-        if (payload instanceof FillAlreadyCounted counted) {
-            return counted.fillId();
-        }
-        return null;
     }
 
     /** Whether a failed append was refused because one of its executions is recorded already. */

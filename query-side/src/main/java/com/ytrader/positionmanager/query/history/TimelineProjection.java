@@ -1,12 +1,9 @@
 package com.ytrader.positionmanager.query.history;
 
 import com.ytrader.positionmanager.events.EventMetadata;
-import com.ytrader.positionmanager.events.FillAlreadyCounted;
-import com.ytrader.positionmanager.events.FillApplied;
-import com.ytrader.positionmanager.events.FillLinked;
-import com.ytrader.positionmanager.events.FundingApplied;
 import com.ytrader.positionmanager.events.PositionEvent;
 import com.ytrader.positionmanager.events.PositionFigures;
+import com.ytrader.positionmanager.events.RecordsExecution;
 import com.ytrader.positionmanager.query.processing.BatchBuffer;
 import com.ytrader.positionmanager.query.processing.ReadModels;
 import org.axonframework.config.ProcessingGroup;
@@ -128,31 +125,10 @@ public class TimelineProjection {
     }
 
     private static String fillId(PositionEvent event) {
-        if (event instanceof FillApplied fill) {
-            return fill.fillId();
-        }
-        if (event instanceof FillLinked linked) {
-            return linked.fillId();
-        }
-        if (event instanceof FillAlreadyCounted counted) {
-            return counted.fillId();
-        }
-        if (event instanceof FundingApplied funding) {
-            return funding.execId();
-        }
-        return null;
+        return event instanceof RecordsExecution execution ? execution.fillId() : null;
     }
 
     private static String orderId(PositionEvent event) {
-        if (event instanceof FillApplied fill) {
-            return fill.orderId();
-        }
-        if (event instanceof FillLinked linked) {
-            return linked.orderId();
-        }
-        if (event instanceof FillAlreadyCounted counted) {
-            return counted.orderId();
-        }
-        return null;
+        return event instanceof RecordsExecution execution ? execution.orderId() : null;
     }
 }
