@@ -4,11 +4,12 @@ import com.ytrader.positionmanager.events.PositionFigures;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.Side;
 import com.ytrader.positionmanager.testsupport.ReferenceBook;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -17,6 +18,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,8 +36,15 @@ class PositionTwoSourcesPropertyTest {
     /** Tolerance for the last digits of an average price divided at 18 places here and 34 in the reference. */
     private static final BigDecimal TOLERANCE = new BigDecimal("1e-9");
 
-    @Property(tries = 150)
-    void any_interleaving_of_executions_order_states_and_reports_ends_at_the_reference_position(@ForAll long seed) {
+    /** Fixed seeds, so that a run is reproducible: the seed names the scenario in every failure message. */
+    static LongStream seeds() {
+        return LongStream.concat(LongStream.of(0, -158, Long.MIN_VALUE, Long.MAX_VALUE),
+                new Random(20261201).longs(200));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void any_interleaving_of_executions_order_states_and_reports_ends_at_the_reference_position(long seed) {
         Scenario scenario = Scenario.generate(new Random(seed));
         FixtureConfiguration<Position> fixture = PositionFixture.with(ReconciliationPolicy.defaults());
         List<Object> delivered = scenario.interleaved(new Random(seed ^ 0x5DEECE66DL));
@@ -131,7 +140,7 @@ class PositionTwoSourcesPropertyTest {
                     }
                     if (delivery != 0) {
                         scenario.orderStates.add(ApplyOrderState.of(ASSET, PositionMode.ONE_WAY, null, orderId, side,
-                                filled, notional.divide(filled, 30, RoundingMode.HALF_EVEN), fees, at(seq)));
+                                filled, toStorable(notional.divide(filled, MathContext.DECIMAL128)), fees, at(seq)));
                     }
                 }
             }
@@ -152,8 +161,9 @@ class PositionTwoSourcesPropertyTest {
             BigDecimal entry = reference.averageEntryPrice();
             BigDecimal mark = decimal(random, 9_000, 11_000, 1);
             BigDecimal unrealized = entry == null ? BigDecimal.ZERO : mark.subtract(entry).multiply(size);
-            reports.add(ReportExchangePosition.of(ASSET, PositionMode.ONE_WAY, 0, size, entry, mark, unrealized,
-                    reference.realizedPnl(), seq, at(seq).plusMillis(5)));
+            reports.add(ReportExchangePosition.of(ASSET, PositionMode.ONE_WAY, 0, size,
+                    entry == null ? null : toStorable(entry), mark, toStorable(unrealized),
+                    toStorable(reference.realizedPnl()), seq, at(seq).plusMillis(5)));
             latestReportSeq = seq;
         }
 
@@ -175,6 +185,11 @@ class PositionTwoSourcesPropertyTest {
                 }
             }
             return merged;
+        }
+
+        /** As the exchange's messages carry decimals: at most 18 fraction digits (the service's bounds). */
+        private static BigDecimal toStorable(BigDecimal value) {
+            return value.setScale(18, RoundingMode.HALF_EVEN);
         }
 
         private static Instant at(long seq) {
