@@ -4,7 +4,6 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +11,10 @@ import org.springframework.context.annotation.Configuration;
 
 import java.math.BigDecimal;
 
-/** The OpenAPI document (/v3/api-docs, Swagger UI at /swagger-ui.html), generated from the controllers. */
+/**
+ * The OpenAPI document (/v3/api-docs, Swagger UI at /swagger-ui.html), generated from the controllers and completed
+ * by {@link ApiContract} into a contract a client generator can use.
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
@@ -29,8 +31,13 @@ class OpenApiConfiguration {
                         .description("Positions, snapshots, portfolio metrics and history read from the "
                                 + "event-sourced read models; validation and snapshots as commands. "
                                 + "Errors are RFC 9457 problem+json."))
-                .components(new Components().addSecuritySchemes("apiKey", new SecurityScheme()
-                        .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name(ApiKeyFilter.HEADER)))
-                .addSecurityItem(new SecurityRequirement().addList("apiKey"));
+                .components(new Components().addSecuritySchemes(ApiContract.SECURITY_SCHEME, new SecurityScheme()
+                        .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name(ApiKeyFilter.HEADER)
+                        .description("One of the configured API keys (README: REST API)")));
+    }
+
+    @Bean
+    ApiContract apiContract() {
+        return new ApiContract();
     }
 }
