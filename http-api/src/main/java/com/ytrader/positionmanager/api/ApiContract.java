@@ -57,6 +57,9 @@ class ApiContract implements GlobalOpenApiCustomizer {
         openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
             if (path.startsWith("/api/")) {
                 describeApiOperation(path, operation);
+            } else {
+                // said outright: these need no key (the health probe)
+                operation.setSecurity(List.of());
             }
             addExample(operation);
         }));
@@ -140,7 +143,7 @@ class ApiContract implements GlobalOpenApiCustomizer {
                 .addProperty("detail", new StringSchema()
                         .example("invalid value 'sideways' for mode: expected one-way or hedge")
                         .description("what was wrong, under 1,000 characters; a rejected value is abbreviated"))
-                .addProperty("instance", new StringSchema().format("uri").example("/api/v1/positions")
+                .addProperty("instance", new StringSchema().format("uri-reference").example("/api/v1/positions")
                         .description("the path of the request, when short"))
                 .addProperty(ProblemResponses.PARAMETER, new StringSchema().example("mode")
                         .description("the parameter, header or body to blame, where one is"))

@@ -11,6 +11,7 @@ import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.UpdateSource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -64,7 +65,8 @@ class PositionCommandsController {
 
     @PostMapping("/snapshot")
     @Operation(operationId = "takePositionSnapshot", summary = "Record a snapshot of the position as it stands")
-    @ApiResponse(responseCode = "201", description = "The snapshot taken")
+    @ApiResponse(responseCode = "201", description = "The snapshot taken", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = SnapshotResponse.class)))
     @ResponseStatus(HttpStatus.CREATED)
     SnapshotResponse snapshot(@PathVariable String asset, @RequestParam(defaultValue = "one-way") PositionMode mode) {
         String snapshotId = UUID.randomUUID().toString();

@@ -1,6 +1,7 @@
 package com.ytrader.positionmanager.query.history;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.StringToClassMapItem;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -60,7 +61,10 @@ class TrainingController {
                     + "position-manager.training.max-body-size is answered 413")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, array = @ArraySchema(schema = @Schema(
-                    type = "object", requiredProperties = {"asset", "mode", "timestamp"},
+                    type = "object", requiredProperties = {"asset", "mode", "timestamp"}, properties = {
+                            @StringToClassMapItem(key = "asset", value = String.class),
+                            @StringToClassMapItem(key = "mode", value = String.class),
+                            @StringToClassMapItem(key = "timestamp", value = String.class)},
                     example = "{\"asset\": \"BTCUSDT\", \"mode\": \"one-way\", "
                             + "\"timestamp\": \"2025-01-15T10:30:00Z\"}"))),
             @Content(mediaType = TEXT_CSV_VALUE, schema = @Schema(type = "string",
