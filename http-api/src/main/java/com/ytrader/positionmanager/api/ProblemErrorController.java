@@ -1,5 +1,6 @@
 package com.ytrader.positionmanager.api;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -14,7 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The servlet container's error page ({@code /error}, where Tomcat forwards a {@code sendError} or an exception that
  * left every handler) as problem+json, in place of Spring Boot's own JSON. Asked for directly it is no error: 404.
+ * Not part of the API's contract: every operation documents its own errors.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 

@@ -43,7 +43,8 @@ class DeadLetterController {
     }
 
     @GetMapping
-    @Operation(summary = "Parked events per processing group, with their causes (admin key)")
+    @Operation(operationId = "listDeadLetters",
+            summary = "Parked events per processing group, with their causes (admin key)")
     Listing list(HttpServletRequest request) {
         ApiRoles.require(request, ADMIN);
         Map<String, Long> counts = deadLetters.counts();
@@ -52,7 +53,8 @@ class DeadLetterController {
     }
 
     @PostMapping("/{processingGroup}/retry")
-    @Operation(summary = "Hand the group's parked events to its handlers again; those that fail stay parked")
+    @Operation(operationId = "retryDeadLetters",
+            summary = "Hand the group's parked events to its handlers again; those that fail stay parked")
     RetryResult retry(HttpServletRequest request, @PathVariable String processingGroup) {
         ApiRoles.require(request, ADMIN);
         int processed = deadLetters.retry(processingGroup);
@@ -60,7 +62,8 @@ class DeadLetterController {
     }
 
     @DeleteMapping("/{processingGroup}/{sequenceId}")
-    @Operation(summary = "Drop the parked events of one sequence (a position id, e.g. BTCUSDT:one-way) unhandled")
+    @Operation(operationId = "evictDeadLetters",
+            summary = "Drop the parked events of one sequence (a position id, e.g. BTCUSDT:one-way) unhandled")
     EvictResult evict(HttpServletRequest request, @PathVariable String processingGroup,
                       @PathVariable String sequenceId) {
         ApiRoles.require(request, ADMIN);

@@ -3,12 +3,16 @@ package com.ytrader.positionmanager.query.health;
 import com.ytrader.positionmanager.observability.ProcessorProgress;
 import com.ytrader.positionmanager.query.deadletter.DeadLetters;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.connection.Connection;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -44,7 +48,12 @@ class HealthController {
     }
 
     @GetMapping("/health")
-    @Operation(summary = "Service health; no API key needed")
+    @Operation(operationId = "getHealth",
+            summary = "Service health; no API key needed")
+    @ApiResponse(responseCode = "200", description = "Healthy, or degraded: events parked or a processor stuck")
+    @ApiResponse(responseCode = "503", description = "The database or the broker cannot be reached",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = HealthResponse.class)))
     ResponseEntity<HealthResponse> health() throws InterruptedException {
         Long positionsCount = database.positionsCount();
         boolean databaseConnected = positionsCount != null;

@@ -39,7 +39,8 @@ class HistoryController {
     }
 
     @GetMapping("/{asset}/as-of")
-    @Operation(summary = "The position exactly as it stood at an instant, features included")
+    @Operation(operationId = "getPositionAsOf",
+            summary = "The position exactly as it stood at an instant, features included")
     AsOfResponse asOf(@PathVariable String asset,
                       @RequestParam(defaultValue = "one-way") PositionMode mode,
                       @RequestParam(required = false) @Parameter(description = "ISO-8601 instant") String timestamp,
@@ -56,7 +57,8 @@ class HistoryController {
     }
 
     @GetMapping("/{asset}/history")
-    @Operation(summary = "Every change of the position, oldest first, with the fields before and after")
+    @Operation(operationId = "getPositionHistory",
+            summary = "Every change of the position, oldest first, with the fields before and after")
     HistoryResponse history(@PathVariable String asset,
                             @RequestParam(defaultValue = "one-way") PositionMode mode,
                             @RequestParam(required = false) @Parameter(description = "business time, inclusive")
@@ -86,7 +88,8 @@ class HistoryController {
     }
 
     @GetMapping("/{asset}/history/verify")
-    @Operation(summary = "Recompute the position's audit chain from the event store and report the first broken link")
+    @Operation(operationId = "verifyPositionHistory",
+            summary = "Recompute the position's audit chain from the event store and report the first broken link")
     VerifyResponse verify(@PathVariable String asset, @RequestParam(defaultValue = "one-way") PositionMode mode) {
         Parameters.asset("asset", asset);
         if (!timeline.exists(PositionId.of(asset, mode))) {

@@ -2,6 +2,11 @@ package com.ytrader.positionmanager.query.history;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.StringToClassMapItem;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,7 +36,8 @@ import java.util.List;
 @Tag(name = "history")
 class TrainingController {
 
-    static final MediaType TEXT_CSV = new MediaType("text", "csv");
+    static final String TEXT_CSV_VALUE = "text/csv";
+    static final MediaType TEXT_CSV = MediaType.parseMediaType(TEXT_CSV_VALUE);
     private static final List<MediaType> BODY_TYPES = List.of(MediaType.APPLICATION_JSON, TEXT_CSV);
 
     private final TrainingBatch batch;
@@ -48,9 +54,26 @@ class TrainingController {
      * a truncated stream; the answers then stream from a temporary file in input order.
      */
     @PostMapping("/position-states")
-    @Operation(summary = "Point-in-time states for many (asset, mode, timestamp) rows, one result row per input row in "
-            + "input order; body: JSON array (application/json, the default) or CSV (text/csv), any charset; NDJSON "
-            + "out, CSV with Accept: text/csv; a body beyond position-manager.training.max-body-size is answered 413")
+    @Operation(operationId = "getPositionStates",
+            summary = "Point-in-time states for many (asset, mode, timestamp) rows",
+            description = "One result row per input row in input order; body: JSON array (application/json, the "
+                    + "default) or CSV (text/csv), any charset; NDJSON out, CSV with Accept: text/csv; a body beyond "
+                    + "position-manager.training.max-body-size is answered 413")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, array = @ArraySchema(schema = @Schema(
+                    type = "object", requiredProperties = {"asset", "mode", "timestamp"}, properties = {
+                            @StringToClassMapItem(key = "asset", value = String.class),
+                            @StringToClassMapItem(key = "mode", value = String.class),
+                            @StringToClassMapItem(key = "timestamp", value = String.class)},
+                    example = "{\"asset\": \"BTCUSDT\", \"mode\": \"one-way\", "
+                            + "\"timestamp\": \"2025-01-15T10:30:00Z\"}"))),
+            @Content(mediaType = TEXT_CSV_VALUE, schema = @Schema(type = "string",
+                    example = "asset,mode,timestamp\nBTCUSDT,one-way,2025-01-15T10:30:00Z\n"))})
+    @ApiResponse(responseCode = "200", description = "One row per input row, in input order", content = {
+            @Content(mediaType = TrainingFormat.NDJSON_VALUE, schema = @Schema(type = "string",
+                    description = "one JSON object per line: row, found and the as-of fields")),
+            @Content(mediaType = TEXT_CSV_VALUE, schema = @Schema(type = "string",
+                    description = "a header line, then one line per input row"))})
     void positionStates(HttpServletRequest request, HttpServletResponse response,
                         @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                         @RequestParam(defaultValue = "true")

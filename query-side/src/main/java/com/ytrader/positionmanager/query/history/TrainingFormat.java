@@ -16,6 +16,8 @@ import java.util.SortedMap;
  */
 sealed interface TrainingFormat {
 
+    String NDJSON_VALUE = "application/x-ndjson";
+
     String contentType();
 
     byte[] header();
@@ -34,7 +36,7 @@ sealed interface TrainingFormat {
 
         @Override
         public String contentType() {
-            return "application/x-ndjson";
+            return NDJSON_VALUE;
         }
 
         @Override

@@ -36,7 +36,8 @@ class PortfolioController {
     }
 
     @GetMapping
-    @Operation(summary = "Portfolio metrics (spec §3.2.2); positions without a current price add no exposure")
+    @Operation(operationId = "getPortfolio",
+            summary = "Portfolio metrics (spec §3.2.2); positions without a current price add no exposure")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PortfolioResponse.class)))
     ResponseEntity<?> portfolio(
             @RequestParam(name = "include_positions", defaultValue = "false") boolean includePositions,
@@ -53,14 +54,16 @@ class PortfolioController {
     }
 
     @GetMapping("/exposure")
-    @Operation(summary = "Total exposure: SUM(|size| * current_price)")
+    @Operation(operationId = "getPortfolioExposure",
+            summary = "Total exposure: SUM(|size| * current_price)")
     ExposureResponse exposure() {
         PortfolioMetrics current = metrics.current();
         return new ExposureResponse(current.totalExposure(), current.calculatedAt());
     }
 
     @GetMapping("/pnl")
-    @Operation(summary = "Unrealized, realized and total PnL")
+    @Operation(operationId = "getPortfolioPnl",
+            summary = "Unrealized, realized and total PnL")
     PnlResponse pnl() {
         PortfolioMetrics current = metrics.current();
         return new PnlResponse(current.totalUnrealizedPnl(), current.totalRealizedPnl(), current.totalPnl(),

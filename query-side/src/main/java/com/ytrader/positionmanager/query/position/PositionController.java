@@ -33,7 +33,8 @@ class PositionController {
     }
 
     @GetMapping
-    @Operation(summary = "All positions, closed ones included (size 0), optionally filtered")
+    @Operation(operationId = "listPositions",
+            summary = "All positions, closed ones included (size 0), optionally filtered")
     PositionListResponse list(
             @RequestParam(required = false) @Parameter(description = "e.g. BTCUSDT") String asset,
             @RequestParam(required = false) @Parameter(description = "one-way or hedge") PositionMode mode,
@@ -47,7 +48,8 @@ class PositionController {
     }
 
     @GetMapping("/{asset}")
-    @Operation(summary = "The position of one asset in one mode")
+    @Operation(operationId = "getPosition",
+            summary = "The position of one asset in one mode")
     PositionResponse get(@PathVariable String asset,
                          @RequestParam(defaultValue = "one-way") PositionMode mode) {
         return views.view(positions.find(Parameters.asset("asset", asset), mode)
@@ -55,7 +57,8 @@ class PositionController {
     }
 
     @GetMapping("/{asset}/snapshots")
-    @Operation(summary = "Snapshots of a position, newest first")
+    @Operation(operationId = "listPositionSnapshots",
+            summary = "Snapshots of a position, newest first")
     SnapshotListResponse snapshots(@PathVariable String asset,
                                    @RequestParam(defaultValue = "one-way") PositionMode mode,
                                    @RequestParam(defaultValue = "100") @Parameter(description = "1 to 1000") int limit,

@@ -2,9 +2,13 @@ package com.ytrader.positionmanager.query.replay;
 
 import com.ytrader.positionmanager.api.ApiRoles;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,7 +29,12 @@ class ReplayController {
     }
 
     @PostMapping
-    @Operation(summary = "Rebuild every read model from the event store (admin key); 409 while one runs")
+    @Operation(operationId = "startReplay",
+            summary = "Rebuild every read model from the event store (admin key); 409 while one runs")
+    @ApiResponse(responseCode = "202", description = "Started; its progress")
+    @ApiResponse(responseCode = "409", description = "A rebuild is running already; its progress",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ReplayProgress.class)))
     ResponseEntity<ReplayProgress> start(HttpServletRequest request) {
         ApiRoles.require(request, ADMIN);
         boolean started = replay.start();
@@ -33,7 +42,8 @@ class ReplayController {
     }
 
     @GetMapping
-    @Operation(summary = "Progress of the last rebuild: events done of total, rate, ETA (admin key)")
+    @Operation(operationId = "getReplayProgress",
+            summary = "Progress of the last rebuild: events done of total, rate, ETA (admin key)")
     ReplayProgress progress(HttpServletRequest request) {
         ApiRoles.require(request, ADMIN);
         return replay.progress();
