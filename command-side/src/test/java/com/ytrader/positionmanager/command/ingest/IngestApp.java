@@ -110,8 +110,9 @@ final class IngestApp implements AutoCloseable {
         return total;
     }
 
+    /** Every event of the position from its first: never an aggregate snapshot in their place. */
     List<? extends DomainEventMessage<?>> events(String positionId) {
-        return context.getBean(EventStore.class).readEvents(positionId).asStream().toList();
+        return context.getBean(EventStore.class).readEvents(positionId, 0).asStream().toList();
     }
 
     PositionFigures figures(String positionId) {
