@@ -32,14 +32,14 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 public final class ArchitectureRules {
 
-    public static final String ROOT = "com.ytrader.positionmanager";
+    private static final String ROOT = "com.ytrader.positionmanager";
 
     /** Axon's tables, which the {@code event-store} module creates and maps. */
-    public static final List<String> AXON_TABLES = List.of("domain_event_entry", "snapshot_event_entry",
+    private static final List<String> AXON_TABLES = List.of("domain_event_entry", "snapshot_event_entry",
             "token_entry", "saga_entry", "association_value_entry", "dead_letter_entry");
 
     /** The query side's read models, which its projections own. */
-    public static final List<String> QUERY_SIDE_TABLES = List.of("positions", "position_orders",
+    private static final List<String> QUERY_SIDE_TABLES = List.of("positions", "position_orders",
             "position_snapshots", "position_timeline");
 
     private static final String SQL_NAMING_A_TABLE = "(?i)\\b(?:from|join|into|update|table|truncate)\\s+%s\\b";

@@ -1,8 +1,8 @@
 package com.ytrader.positionmanager.observability;
 
+import com.ytrader.positionmanager.eventstore.StoredTokens;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import com.ytrader.positionmanager.eventstore.StoredTokens;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
