@@ -26,7 +26,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 
+import javax.sql.DataSource;
 import java.time.Instant;
 
 /**
@@ -40,8 +42,6 @@ import java.time.Instant;
  */
 @AutoConfiguration(before = JdbcAutoConfiguration.class)
 public class EventStoreSchemaConfiguration {
-
-    private static final String UNIQUE_VIOLATION = "23505";
 
     @Bean
     @Primary
@@ -66,7 +66,7 @@ public class EventStoreSchemaConfiguration {
      */
     @Bean
     public PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new SQLStateResolver(UNIQUE_VIOLATION);
+        return new SQLStateResolver(EventIdentifierConflicts.UNIQUE_VIOLATION);
     }
 
     /**
@@ -91,6 +91,16 @@ public class EventStoreSchemaConfiguration {
                 .schema(schema)
                 .batchSize(batchSize)
                 .build();
+    }
+
+    @Bean
+    public StoredTokens storedTokens(DataSource dataSource, Serializer serializer, TokenSchema schema) {
+        return new StoredTokens(new JdbcTemplate(dataSource), serializer, schema);
+    }
+
+    @Bean
+    public StoredEventPayloads storedEventPayloads(DataSource dataSource, EventSchema schema) {
+        return new StoredEventPayloads(new JdbcTemplate(dataSource), schema);
     }
 
     @Bean

@@ -1,19 +1,17 @@
 package com.ytrader.positionmanager.observability;
 
+import com.ytrader.positionmanager.eventstore.StoredTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -39,12 +37,11 @@ public class ObservabilityAutoConfiguration {
 
     /** {@code position-manager.processors.stuck-after}: how long a token may stand still with events beyond it. */
     @Bean
-    public ProcessorProgress processorProgress(DataSource dataSource, Serializer serializer,
-                                               EventStorageEngine storageEngine, MeterRegistry registry,
+    public ProcessorProgress processorProgress(StoredTokens tokens, EventStorageEngine storageEngine,
+                                               MeterRegistry registry,
                                                @Value("${position-manager.processors.stuck-after}")
                                                Duration stuckAfter) {
-        return new ProcessorProgress(new JdbcTemplate(dataSource), serializer, storageEngine, registry, stuckAfter,
-                Clock.systemUTC());
+        return new ProcessorProgress(tokens, storageEngine, registry, stuckAfter, Clock.systemUTC());
     }
 
     @Bean

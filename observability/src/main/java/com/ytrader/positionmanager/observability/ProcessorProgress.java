@@ -1,15 +1,13 @@
 package com.ytrader.positionmanager.observability;
 
+import com.ytrader.positionmanager.eventstore.StoredTokens;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,16 +16,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Where every segment of every streaming processor stands, read from the stored tokens ({@code token_entry}, by
- * SQL: reading through Axon's token store would claim them), whoever owns the segment and also while it is failing
- * (a failing segment drops out of its processor's in-memory status, so that status cannot show it).
+ * Where every segment of every streaming processor stands, read from the stored tokens ({@link StoredTokens}),
+ * whoever owns the segment and also while it is failing (a failing segment drops out of its processor's in-memory
+ * status, so that status cannot show it).
  *
  * <p>{@code position_manager_processor_segment_lag_events{processor, segment}}: events in the store beyond the
  * segment's token. A segment is <em>stuck</em> when its token has not moved for {@code stuckAfter} while events
@@ -60,8 +57,7 @@ public class ProcessorProgress implements SmartLifecycle {
     private record Key(String processor, int segment) {
     }
 
-    private final JdbcTemplate jdbc;
-    private final Serializer tokenSerializer;
+    private final StoredTokens tokens;
     private final EventStorageEngine storageEngine;
     private final MeterRegistry registry;
     private final Duration stuckAfter;
@@ -69,10 +65,9 @@ public class ProcessorProgress implements SmartLifecycle {
     private final Map<Key, SegmentProgress> segments = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService sampler;
 
-    public ProcessorProgress(JdbcTemplate jdbc, Serializer tokenSerializer, EventStorageEngine storageEngine,
-                             MeterRegistry registry, Duration stuckAfter, Clock clock) {
-        this.jdbc = jdbc;
-        this.tokenSerializer = tokenSerializer;
+    public ProcessorProgress(StoredTokens tokens, EventStorageEngine storageEngine, MeterRegistry registry,
+                             Duration stuckAfter, Clock clock) {
+        this.tokens = tokens;
         this.storageEngine = storageEngine;
         this.registry = registry;
         this.stuckAfter = stuckAfter;
@@ -119,14 +114,10 @@ public class ProcessorProgress implements SmartLifecycle {
         long head = headPosition();
         Instant now = clock.instant();
         List<Key> seen = new ArrayList<>();
-        jdbc.query("SELECT processor_name, segment, token, token_type FROM token_entry", row -> {
-            String processor = row.getString("processor_name");
-            if (processor.startsWith("__")) {
-                return; // Axon's own rows (the token store's identifier)
-            }
-            Key key = new Key(processor, row.getInt("segment"));
+        for (StoredTokens.StoredToken token : tokens.all()) {
+            Key key = new Key(token.processor(), token.segment());
             seen.add(key);
-            long position = position(row.getBytes("token"), row.getString("token_type")).orElse(-1);
+            long position = token.position().orElse(-1);
             segments.compute(key, (ignored, earlier) -> {
                 if (earlier == null) {
                     register(key);
@@ -136,7 +127,7 @@ public class ProcessorProgress implements SmartLifecycle {
                 Instant since = standing ? earlier.since() : now;
                 return new SegmentProgress(key.processor(), key.segment(), position, head, since);
             });
-        });
+        }
         segments.keySet().retainAll(seen);
     }
 
@@ -166,20 +157,6 @@ public class ProcessorProgress implements SmartLifecycle {
                 .tag("processor", key.processor())
                 .tag("segment", Integer.toString(key.segment()))
                 .register(registry);
-    }
-
-    private OptionalLong position(byte[] token, String type) {
-        if (token == null || type == null) {
-            return OptionalLong.empty();
-        }
-        try {
-            TrackingToken tracking = tokenSerializer.deserialize(
-                    new SimpleSerializedObject<>(token, byte[].class, type, null));
-            return tracking == null ? OptionalLong.empty() : tracking.position();
-        } catch (RuntimeException e) {
-            log.debug("Cannot read a stored token of type {}: {}", type, e.toString());
-            return OptionalLong.empty();
-        }
     }
 
     private long headPosition() {

@@ -1,5 +1,6 @@
 package com.ytrader.positionmanager.observability;
 
+import org.axonframework.eventhandling.gateway.EventGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -10,10 +11,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real server on a random port, with the module's auto-configuration as an application gets it (metrics export
@@ -25,6 +28,8 @@ class ObservabilityOverHttpTest {
 
     @Autowired
     private TestRestTemplate http;
+    @Autowired
+    private EventGateway events;
 
     @Test
     void requestHandlingSeesTheTraceIdThatTheResponseEchoes() {
@@ -66,6 +71,21 @@ class ObservabilityOverHttpTest {
 
         assertThat(scrape).containsPattern(
                 "position_manager_processor_lag_events\\{[^}]*processor=\"" + LagProbeHandler.PROCESSOR + "\"");
+    }
+
+    @Test
+    void axonsHandlerMetricsAreExposedPerProcessorAndPayloadType() {
+        events.publish(new LagProbeHandler.LagProbeEvent(UUID.randomUUID().toString()));
+        String processor = "\\{[^}]*processorName=\"" + LagProbeHandler.PROCESSOR + "\"";
+        String handled = "\\{[^}]*payloadType=\"LagProbeEvent\"[^}]*processorName=\""
+                + LagProbeHandler.PROCESSOR + "\"";
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get("/actuator/prometheus", null)
+                .getBody())
+                .containsPattern("eventProcessor_successCounter_total" + handled)
+                .containsPattern("eventProcessor_allTimer_seconds_count" + handled)
+                .containsPattern("eventProcessor_latency" + processor)
+                .containsPattern("eventProcessor_capacity" + handled));
     }
 
     private ResponseEntity<String> get(String path, String traceId) {

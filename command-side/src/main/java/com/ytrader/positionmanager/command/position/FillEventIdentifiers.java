@@ -1,13 +1,13 @@
 package com.ytrader.positionmanager.command.position;
 
 import com.ytrader.positionmanager.events.RecordsExecution;
+import com.ytrader.positionmanager.eventstore.EventIdentifierConflicts;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -18,8 +18,6 @@ import java.util.function.BiFunction;
  * same execution however long after the first (the position itself remembers only its recent fill ids).
  */
 public final class FillEventIdentifiers implements MessageDispatchInterceptor<EventMessage<?>> {
-
-    private static final String UNIQUE_EVENT_IDENTIFIER = "uq_domain_event_entry_event_identifier";
 
     @Override
     public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
@@ -41,14 +39,6 @@ public final class FillEventIdentifiers implements MessageDispatchInterceptor<Ev
 
     /** Whether a failed append was refused because one of its executions is recorded already. */
     public static boolean isRecordedExecution(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            for (Throwable sql = cause; sql instanceof SQLException exception; sql = exception.getNextException()) {
-                if ("23505".equals(exception.getSQLState()) && String.valueOf(exception.getMessage())
-                        .contains(UNIQUE_EVENT_IDENTIFIER)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return EventIdentifierConflicts.isConflict(failure);
     }
 }

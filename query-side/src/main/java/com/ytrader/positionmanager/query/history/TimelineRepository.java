@@ -2,6 +2,7 @@ package com.ytrader.positionmanager.query.history;
 
 import com.ytrader.positionmanager.events.PositionFigures;
 import com.ytrader.positionmanager.events.PositionMode;
+import com.ytrader.positionmanager.eventstore.StoredEventPayloads;
 import com.ytrader.positionmanager.query.position.PositionColumns;
 import com.ytrader.positionmanager.query.position.PositionIds;
 import com.ytrader.positionmanager.query.position.PositionRow;
@@ -21,6 +22,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -49,10 +51,12 @@ public class TimelineRepository {
 
     private final NamedParameterJdbcTemplate named;
     private final JdbcTemplate jdbc;
+    private final StoredEventPayloads payloads;
 
-    public TimelineRepository(NamedParameterJdbcTemplate named) {
+    public TimelineRepository(NamedParameterJdbcTemplate named, StoredEventPayloads payloads) {
         this.named = named;
         this.jdbc = named.getJdbcTemplate();
+        this.payloads = payloads;
     }
 
     void insert(List<TimelineRow> rows) {
@@ -199,11 +203,18 @@ public class TimelineRepository {
                   Instant businessTime, Instant effectiveTime, Instant recordedTime, Instant knownTime, String source,
                   String traceId, String messageId, String fillId, String orderId, String payloadJson,
                   PositionRow before, PositionRow after, String hash, String previousHash) {
+
+        Change withPayloadJson(String payload) {
+            return new Change(sequenceNumber, globalIndex, eventType, eventIdentifier, businessTime, effectiveTime,
+                    recordedTime, knownTime, source, traceId, messageId, fillId, orderId, payload, before, after, hash,
+                    previousHash);
+        }
     }
 
     /**
      * Changes after sequence number {@code after}, oldest first, business time within [from, to] when given. The
-     * payload is read from the event store, which the timeline points to by global index instead of copying it.
+     * payload is read from the event store, which the timeline points to by global index instead of copying it; a
+     * change whose event the store does not hold is left out.
      */
     List<Change> changes(String positionId, long after, Instant from, Instant to, int limit) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("positionId", positionId)
@@ -219,9 +230,8 @@ public class TimelineRepository {
         }
         String previousColumns = String.join(", ", java.util.Arrays.stream(ROW_COLUMNS.split(", "))
                 .map(column -> "p." + column + " AS p_" + column).toList());
-        return named.query("SELECT t.*, convert_from(e.payload, 'UTF8') AS payload, "
-                        + "p.sequence_number AS p_sequence_number, " + previousColumns
-                        + " FROM position_timeline t JOIN domain_event_entry e ON e.global_index = t.global_index"
+        List<Change> changes = named.query("SELECT t.*, p.sequence_number AS p_sequence_number, " + previousColumns
+                        + " FROM position_timeline t"
                         + " LEFT JOIN position_timeline p ON p.position_id = t.position_id"
                         + " AND p.sequence_number = t.sequence_number - 1" + where
                         + " ORDER BY t.sequence_number LIMIT :limit",
@@ -239,11 +249,14 @@ public class TimelineRepository {
                         rs.getString("message_id"),
                         rs.getString("fill_id"),
                         rs.getString("order_id"),
-                        rs.getString("payload"),
+                        null,
                         rs.getObject("p_sequence_number") == null ? null : positionRow(rs, "p_"),
                         positionRow(rs),
                         rs.getString("hash"),
                         rs.getString("previous_hash")));
+        Map<Long, String> stored = payloads.byGlobalIndex(changes.stream().map(Change::globalIndex).toList());
+        return changes.stream().filter(change -> stored.containsKey(change.globalIndex()))
+                .map(change -> change.withPayloadJson(stored.get(change.globalIndex()))).toList();
     }
 
     /** The recorded links of a position, by sequence number. */

@@ -4,7 +4,6 @@ import com.ytrader.positionmanager.events.ExchangeReportApplied;
 import com.ytrader.positionmanager.events.FillApplied;
 import com.ytrader.positionmanager.events.FundingApplied;
 import com.ytrader.positionmanager.events.PositionCorrected;
-import com.ytrader.positionmanager.query.portfolio.PortfolioMetricsCache;
 import com.ytrader.positionmanager.query.processing.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -26,12 +25,10 @@ public class PositionProjection {
 
     private final PositionWrites positions;
     private final PositionRepository repository;
-    private final PortfolioMetricsCache portfolio;
 
-    PositionProjection(PositionWrites positions, PositionRepository repository, PortfolioMetricsCache portfolio) {
+    PositionProjection(PositionWrites positions, PositionRepository repository) {
         this.positions = positions;
         this.repository = repository;
-        this.portfolio = portfolio;
     }
 
     @EventHandler
@@ -57,6 +54,5 @@ public class PositionProjection {
     @ResetHandler
     void reset() {
         repository.deleteAll();
-        portfolio.invalidateAfterCommit();
     }
 }

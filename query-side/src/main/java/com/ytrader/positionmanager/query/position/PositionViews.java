@@ -1,7 +1,6 @@
 package com.ytrader.positionmanager.query.position;
 
 import com.ytrader.positionmanager.query.features.MlFeatures;
-import com.ytrader.positionmanager.query.portfolio.PortfolioMetricsCache;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -12,18 +11,18 @@ import java.util.List;
 @Component
 public class PositionViews {
 
-    private final PortfolioMetricsCache portfolio;
+    private final TotalExposure portfolio;
 
-    public PositionViews(PortfolioMetricsCache portfolio) {
+    public PositionViews(TotalExposure portfolio) {
         this.portfolio = portfolio;
     }
 
     public PositionResponse view(PositionRow row) {
-        return view(row, portfolio.current().totalExposure(), Instant.now());
+        return view(row, portfolio.totalExposure(), Instant.now());
     }
 
     public List<PositionResponse> view(List<PositionRow> rows) {
-        BigDecimal totalExposure = portfolio.current().totalExposure();
+        BigDecimal totalExposure = portfolio.totalExposure();
         Instant now = Instant.now();
         return rows.stream().map(row -> view(row, totalExposure, now)).toList();
     }

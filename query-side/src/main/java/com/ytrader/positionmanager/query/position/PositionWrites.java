@@ -2,7 +2,6 @@ package com.ytrader.positionmanager.query.position;
 
 import com.ytrader.positionmanager.events.PositionFigures;
 import com.ytrader.positionmanager.events.PositionMode;
-import com.ytrader.positionmanager.query.portfolio.PortfolioMetricsCache;
 import com.ytrader.positionmanager.query.position.PositionRepository.FiguresWrite;
 import com.ytrader.positionmanager.query.processing.BatchBuffer;
 import org.springframework.stereotype.Component;
@@ -25,13 +24,12 @@ class PositionWrites {
     private final PositionRepository positions;
     private final BatchBuffer<Map<String, FiguresWrite>> pending;
 
-    PositionWrites(PositionRepository positions, PortfolioMetricsCache portfolio) {
+    PositionWrites(PositionRepository positions) {
         this.positions = positions;
         this.pending = new BatchBuffer<>(PositionWrites.class.getName(), LinkedHashMap::new, rows -> {
             if (!rows.isEmpty()) {
                 positions.record(rows.values());
             }
-            portfolio.invalidateAfterCommit();
         });
     }
 

@@ -3,10 +3,11 @@ package com.ytrader.positionmanager.query.replay;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -29,7 +30,7 @@ public class ReadModelReplay {
     private static final long EMPTY_STORE = 0;
 
     private final EventProcessingConfiguration processing;
-    private final JdbcTemplate jdbc;
+    private final EventStorageEngine storageEngine;
     private final List<String> processors;
 
     private record Run(Instant startedAt, long head, Instant finishedAt, String error) {
@@ -37,10 +38,10 @@ public class ReadModelReplay {
 
     private volatile Run run;
 
-    public ReadModelReplay(EventProcessingConfiguration processing, JdbcTemplate jdbc,
+    public ReadModelReplay(EventProcessingConfiguration processing, EventStorageEngine storageEngine,
                            @Value("${position-manager.replay.processors}") List<String> processors) {
         this.processing = processing;
-        this.jdbc = jdbc;
+        this.storageEngine = storageEngine;
         this.processors = List.copyOf(processors);
     }
 
@@ -54,8 +55,7 @@ public class ReadModelReplay {
         if (running()) {
             return false;
         }
-        long head = jdbc.queryForObject("SELECT COALESCE(max(global_index), " + EMPTY_STORE + ") FROM domain_event_entry",
-                Long.class);
+        long head = headPosition();
         run = new Run(Instant.now(), head, null, null);
         try {
             for (String name : processors) {
@@ -144,5 +144,11 @@ public class ReadModelReplay {
     private StreamingEventProcessor processor(String name) {
         return processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow(
                 () -> new IllegalStateException("no streaming event processor " + name));
+    }
+
+    /** The newest event's global index; Axon's head token of an empty store is null. */
+    private long headPosition() {
+        TrackingToken head = storageEngine.createHeadToken();
+        return head == null ? EMPTY_STORE : head.position().orElse(EMPTY_STORE);
     }
 }

@@ -1,0 +1,36 @@
+package com.ytrader.positionmanager.query;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import org.junit.jupiter.api.Test;
+
+import static com.ytrader.positionmanager.architecture.ArchitectureRules.capabilitiesFreeOfCycles;
+import static com.ytrader.positionmanager.architecture.ArchitectureRules.eventsOnlyInTheEventsPackage;
+import static com.ytrader.positionmanager.architecture.ArchitectureRules.mainClassesOf;
+import static com.ytrader.positionmanager.architecture.ArchitectureRules.noClassNamesAxonsTables;
+import static com.ytrader.positionmanager.architecture.ArchitectureRules.sendsNoCommands;
+
+/** The architecture's rules (README, Modules) over the query side's main classes. */
+class QuerySideArchitectureTest {
+
+    private static final JavaClasses QUERY_SIDE = mainClassesOf("com.ytrader.positionmanager.query");
+
+    @Test
+    void the_query_sides_capabilities_depend_on_each_other_without_cycles() {
+        capabilitiesFreeOfCycles("com.ytrader.positionmanager.query").check(QUERY_SIDE);
+    }
+
+    @Test
+    void the_query_side_never_sends_commands() {
+        sendsNoCommands().check(QUERY_SIDE);
+    }
+
+    @Test
+    void the_query_side_never_names_axons_tables() {
+        noClassNamesAxonsTables().check(QUERY_SIDE);
+    }
+
+    @Test
+    void the_query_side_defines_no_position_events() {
+        eventsOnlyInTheEventsPackage().check(QUERY_SIDE);
+    }
+}
