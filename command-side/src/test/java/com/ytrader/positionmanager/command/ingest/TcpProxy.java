@@ -65,6 +65,12 @@ final class TcpProxy implements AutoCloseable {
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 open.add(client);
                 open.add(upstream);
+                if (listening.isClosed()) {
+                    // accepted while cut() ran: it may have cleared the list before these two were in it
+                    closeQuietly(client);
+                    closeQuietly(upstream);
+                    continue;
+                }
                 pump(client, upstream);
                 pump(upstream, client);
             } catch (IOException e) {
