@@ -106,7 +106,8 @@ class BybitFailuresTest {
 
             @Override
             public Clock withZone(ZoneId zone) {
-                throw new UnsupportedOperationException();
+                // always UTC: the client reads only instants
+                return this;
             }
         };
 

@@ -52,21 +52,30 @@ final class StorableValues {
 
     /** Why {@code value} cannot be stored, naming where in it; {@code null} when it can. */
     static String violation(String path, Object value) {
+        String violation = violationWithin(value);
+        return violation == null ? null : path + violation;
+    }
+
+    /**
+     * The violation as seen from {@code value}: where in it (".field", "[index]") and why. The path is put together
+     * only for a violation, on the way back up: every event the read models see passes through here.
+     */
+    private static String violationWithin(Object value) {
         if (value instanceof String text) {
             String violation = Bounds.textViolation(text);
-            return violation == null ? null : path + " " + violation;
+            return violation == null ? null : " " + violation;
         }
         if (value instanceof BigDecimal decimal) {
-            return Bounds.fitsNumericColumn(decimal) ? null : path + " does not fit NUMERIC(38,18): " + decimal;
+            return Bounds.fitsNumericColumn(decimal) ? null : " does not fit NUMERIC(38,18): " + decimal;
         }
         if (value instanceof Instant instant) {
-            return Bounds.withinTimeRange(instant) ? null : path + " is outside " + Bounds.timeRange() + ": " + instant;
+            return Bounds.withinTimeRange(instant) ? null : " is outside " + Bounds.timeRange() + ": " + instant;
         }
         if (value instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                String violation = violation(path + "." + entry.getKey(), entry.getValue());
+                String violation = violationWithin(entry.getValue());
                 if (violation != null) {
-                    return violation;
+                    return "." + entry.getKey() + violation;
                 }
             }
             return null;
@@ -74,18 +83,19 @@ final class StorableValues {
         if (value instanceof Collection<?> elements) {
             int index = 0;
             for (Object element : elements) {
-                String violation = violation(path + "[" + index++ + "]", element);
+                String violation = violationWithin(element);
                 if (violation != null) {
-                    return violation;
+                    return "[" + index + "]" + violation;
                 }
+                index++;
             }
             return null;
         }
         if (value instanceof Record record) {
             for (RecordComponent component : COMPONENTS.get(record.getClass())) {
-                String violation = violation(path + "." + component.getName(), read(component, record));
+                String violation = violationWithin(read(component, record));
                 if (violation != null) {
-                    return violation;
+                    return "." + component.getName() + violation;
                 }
             }
         }
