@@ -197,7 +197,7 @@ public class Position {
         if (before.flat()) {
             lifecycle = Lifecycles.open(lifecycle, execution.executedAt());
             apply(new PositionOpened(positionKey, execution.asset(), execution.mode(), lifecycle.number(),
-                    execution.executedAt()));
+                    execution.executedAt(), openLegs(withLeg)));
         }
         LifecycleFigures closedLifecycle = null;
         if (trade.crossesZero()) {
@@ -229,7 +229,7 @@ public class Position {
         }
         if (trade.crossesZero()) {
             apply(new PositionOpened(positionKey, execution.asset(), execution.mode(), lifecycle.number(),
-                    execution.executedAt()));
+                    execution.executedAt(), openLegs(after)));
         }
     }
 
@@ -324,7 +324,7 @@ public class Position {
                 before.totalFees(), before.fillCount(), lifecycle, before.feesByCurrency());
         if (before.flat() && !after.flat()) {
             apply(new PositionOpened(command.positionId(), command.asset(), command.mode(), lifecycle.number(),
-                    command.updatedTime()));
+                    command.updatedTime(), openLegs(after)));
         }
         apply(new ExchangeReportApplied(command.positionId(), command.asset(), command.mode(), command.positionIdx(),
                 command.seq(), command.updatedTime(), command.reportedSize(), command.reportedEntryPrice(),
@@ -543,7 +543,7 @@ public class Position {
             apply(corrected.flat()
                     ? new PositionClosed(positionId, asset, mode, corrected.lifecycle())
                     : new PositionOpened(positionId, asset, mode, corrected.lifecycle().number(),
-                    command.validatedAt()));
+                    command.validatedAt(), openLegs(corrected)));
         }
         String message = String.join("; ", differences);
         apply(new PositionValidated(positionId, asset, mode, false, fixed, message, command.validatedAt()));
@@ -756,6 +756,10 @@ public class Position {
 
     private PositionFigures current(PositionMode commandMode) {
         return figures != null ? figures : PositionFigures.flat(commandMode);
+    }
+
+    private static List<LegFigures> openLegs(PositionFigures position) {
+        return position.legs().stream().filter(LegFigures::open).toList();
     }
 
     private static BigDecimal fee(BigDecimal fee) {
