@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * and broker that this JVM resolved, so that it can be killed with SIGKILL (no shutdown hooks, no graceful
  * stop) like a crashed process.
  */
-final class ChildApplication implements AutoCloseable {
+public final class ChildApplication implements AutoCloseable {
 
     private final Process process;
     final Path log;
@@ -28,7 +28,7 @@ final class ChildApplication implements AutoCloseable {
         this.log = log;
     }
 
-    static ChildApplication start(String mainClass, Environment resolved, List<String> arguments) {
+    public static ChildApplication start(String mainClass, Environment resolved, List<String> arguments) {
         String java = ProcessHandle.current().info().command()
                 .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
         URI database = URI.create(resolved.getRequiredProperty("spring.datasource.url").substring("jdbc:".length()));
@@ -54,17 +54,17 @@ final class ChildApplication implements AutoCloseable {
         return context.getEnvironment();
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
     /** SIGKILL: the process gets no chance to finish a batch, acknowledge or publish anything. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    String logTail() {
+    public String logTail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));

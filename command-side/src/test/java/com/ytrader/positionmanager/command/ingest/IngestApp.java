@@ -28,10 +28,10 @@ import java.util.Properties;
 import java.util.UUID;
 
 /** The command-side application started in this JVM on queues of its own, with helpers to drive it over AMQP. */
-final class IngestApp implements AutoCloseable {
+public final class IngestApp implements AutoCloseable {
 
-    final TestQueues queues;
-    final ConfigurableApplicationContext context;
+    public final TestQueues queues;
+    public final ConfigurableApplicationContext context;
     final RabbitTemplate rabbit;
 
     private IngestApp(TestQueues queues, ConfigurableApplicationContext context) {
@@ -40,7 +40,7 @@ final class IngestApp implements AutoCloseable {
         this.rabbit = new RabbitTemplate(context.getBean(ConnectionFactory.class));
     }
 
-    static IngestApp start(TestQueues queues, String... extraArguments) {
+    public static IngestApp start(TestQueues queues, String... extraArguments) {
         List<String> arguments = new ArrayList<>(queues.arguments());
         arguments.add("--server.port=0");
         arguments.addAll(List.of(extraArguments));
@@ -49,7 +49,7 @@ final class IngestApp implements AutoCloseable {
     }
 
     /** Publishes with publisher confirms: when this returns, the broker holds every message. */
-    void publish(String queue, List<Message> messages) {
+    public void publish(String queue, List<Message> messages) {
         rabbit.invoke(operations -> {
             messages.forEach(message -> operations.send("", queue, message));
             operations.waitForConfirmsOrDie(30_000);
@@ -57,7 +57,7 @@ final class IngestApp implements AutoCloseable {
         });
     }
 
-    static Message json(String messageId, String body) {
+    public static Message json(String messageId, String body) {
         return MessageBuilder.withBody(body.getBytes(StandardCharsets.UTF_8))
                 .setContentType("application/json")
                 .setMessageId(messageId)
@@ -65,17 +65,17 @@ final class IngestApp implements AutoCloseable {
                 .build();
     }
 
-    long messageCount(String queue) {
+    public long messageCount(String queue) {
         Properties properties = new RabbitAdmin(rabbit.getConnectionFactory()).getQueueProperties(queue);
         return properties == null ? 0 : ((Number) properties.get(RabbitAdmin.QUEUE_MESSAGE_COUNT)).longValue();
     }
 
     /** Declares an inbound queue as the service does, for tests that publish before any consumer runs. */
-    void declare(String queue) {
+    public void declare(String queue) {
         new RabbitAdmin(rabbit.getConnectionFactory()).declareQueue(new Queue(queue, true, false, false));
     }
 
-    long consumerCount(String queue) {
+    public long consumerCount(String queue) {
         Properties properties = new RabbitAdmin(rabbit.getConnectionFactory()).getQueueProperties(queue);
         return properties == null ? 0 : ((Number) properties.get(RabbitAdmin.QUEUE_CONSUMER_COUNT)).longValue();
     }
@@ -111,7 +111,7 @@ final class IngestApp implements AutoCloseable {
     }
 
     /** Every event of the position from its first: never an aggregate snapshot in their place. */
-    List<? extends DomainEventMessage<?>> events(String positionId) {
+    public List<? extends DomainEventMessage<?>> events(String positionId) {
         return context.getBean(EventStore.class).readEvents(positionId, 0).asStream().toList();
     }
 
@@ -136,21 +136,21 @@ final class IngestApp implements AutoCloseable {
     }
 
     /** Inbound queue names unique to one test, so that parallel runs and earlier leftovers cannot interfere. */
-    record TestQueues(String orderExecuted, String orderEvents, String wsPosition) {
+    public record TestQueues(String orderExecuted, String orderEvents, String wsPosition) {
 
-        static TestQueues unique(String testName) {
+        public static TestQueues unique(String testName) {
             String prefix = "it." + testName + "." + UUID.randomUUID().toString().substring(0, 8) + ".";
             return new TestQueues(prefix + "order-manager.order_executed", prefix + "order-manager.order_events",
                     prefix + "ws-gateway.position");
         }
 
-        List<String> arguments() {
+        public List<String> arguments() {
             return List.of("--position-manager.ingest.queues.order-executed=" + orderExecuted,
                     "--position-manager.ingest.queues.order-events=" + orderEvents,
                     "--position-manager.ingest.queues.ws-position=" + wsPosition);
         }
 
-        List<String> all() {
+        public List<String> all() {
             return List.of(orderExecuted, orderEvents, wsPosition);
         }
     }
