@@ -154,9 +154,10 @@ class DashboardBrowserTest {
         String agedId = AgedEntries.id(positionId, 1, 2, openedAt);
         // the phase entered 2 h 5 min 30 s before now, as the page's clock counts it
         Instant progressive = Instant.now().minus(Duration.ofMinutes(125).plusSeconds(30));
-        agePhase(asset, agedId, null, AgedPhase.DETECTED, null, null, progressive.minus(Duration.ofHours(8)));
-        agePhase(asset, agedId, AgedPhase.DETECTED, AgedPhase.GRACE_ACTIVE, "99.89", "0",
-                progressive.minus(Duration.ofHours(8)));
+        // detected just before, so that it is among the newest the panel lists whatever else aged earlier
+        Instant detected = progressive.minus(Duration.ofMinutes(5));
+        agePhase(asset, agedId, null, AgedPhase.DETECTED, null, null, detected);
+        agePhase(asset, agedId, AgedPhase.DETECTED, AgedPhase.GRACE_ACTIVE, "99.89", "0", detected);
         agePhase(asset, agedId, AgedPhase.GRACE_ACTIVE, AgedPhase.PROGRESSIVE_ACTIVE, "100.123456789", "0.5",
                 progressive);
         page.open(api.base() + "/#api-key=" + LocalApiKey.of(environment).value());
