@@ -16,6 +16,7 @@ const POSITION_FIELDS = ["size", "average_entry_price", "long_entry_price", "sho
     "position_size_norm"];
 const PNL_FIELDS = new Set(["unrealized_pnl", "realized_pnl", "unrealized_pnl_pct"]);
 const LEG_FIELDS = new Set(["long_entry_price", "short_entry_price"]);
+const AGED_SHOWN = 50;
 const EMPTY = "—";
 const SHOWN_FRACTION_DIGITS = 8;
 
@@ -23,6 +24,7 @@ const state = {
     apiKey: null,
     polls: 0,
     selected: null, // {asset, mode}
+    aged: null,     // {entries, message}
     history: null,  // {key, entries, cursor, message}
 };
 
@@ -190,6 +192,59 @@ function renderExposure(portfolio) {
         bars.push(none);
     }
     $("exposure-bars").replaceChildren(...bars);
+}
+
+// ---- aged positions ----
+
+const LEGS = {0: "one-way", 1: "long", 2: "short"};
+
+// "3d 04h", "2h 05m", "4m 09s": the time since the entry entered its phase, by this page's clock
+function duration(since) {
+    const started = Date.parse(since);
+    if (Number.isNaN(started)) return EMPTY;
+    const seconds = Math.max(0, Math.floor((Date.now() - started) / 1000));
+    const pad = (value) => String(value).padStart(2, "0");
+    if (seconds >= 86400) return `${Math.floor(seconds / 86400)}d ${pad(Math.floor(seconds % 86400 / 3600))}h`;
+    if (seconds >= 3600) return `${Math.floor(seconds / 3600)}h ${pad(Math.floor(seconds % 3600 / 60))}m`;
+    return `${Math.floor(seconds / 60)}m ${pad(seconds % 60)}s`;
+}
+
+async function refreshAged() {
+    try {
+        const listed = await api(`/api/v1/aged-positions?limit=${AGED_SHOWN}`);
+        state.aged = {entries: listed.aged_positions, message: null};
+    } catch (error) {
+        if (error.status === 401) throw error;
+        state.aged = {entries: [], message: `The aged positions could not be read: ${error.message}`};
+    }
+}
+
+function renderAged() {
+    const aged = state.aged || {entries: [], message: null};
+    $("aged-message").hidden = !aged.message;
+    $("aged-message").textContent = aged.message || "";
+    const rows = aged.entries.map((entry) => {
+        const id = `aged-${entry.aged_id}`;
+        const row = document.createElement("tr");
+        row.dataset.testid = id;
+        if (entry.status === "closed") row.classList.add("closed");
+        if (entry.status === "error") row.classList.add("error");
+        cell(row, entry.asset, {testId: `${id}-asset`});
+        cell(row, entry.mode, {testId: `${id}-mode`});
+        cell(row, LEGS[entry.position_idx] ?? entry.position_idx, {testId: `${id}-leg`});
+        cell(row, entry.status, {testId: `${id}-status`});
+        cell(row, entry.target_price, {numeric: true, testId: `${id}-target_price`});
+        cell(row, entry.current_loss_tolerance_percent,
+            {numeric: true, testId: `${id}-current_loss_tolerance_percent`});
+        cell(row, duration(entry.status_since), {testId: `${id}-time_in_phase`, title: `since ${entry.status_since}`})
+            .classList.add("r");
+        cell(row, entry.close_attempts, {numeric: true, testId: `${id}-close_attempts`});
+        cell(row, entry.close_reason, {testId: `${id}-close_reason`});
+        cell(row, entry.detected_at);
+        return row;
+    });
+    $("aged-body").replaceChildren(...rows);
+    $("aged-empty").hidden = aged.entries.length > 0 || !!aged.message;
 }
 
 // ---- history (audit trail) of the selected position ----
@@ -360,6 +415,8 @@ async function poll() {
         renderTotals(portfolio, pnl);
         renderPositions(positions);
         renderExposure(portfolio);
+        await refreshAged();
+        renderAged();
         await refreshHistory();
         renderHistory();
         state.polls++;

@@ -1,6 +1,7 @@
 package com.ytrader.positionmanager.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ytrader.positionmanager.events.AgedPhase;
 import com.ytrader.positionmanager.events.PositionMode;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,7 +20,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * The REST conventions both sides share: {@code X-API-Key} with per-key rate limits on {@code /api/**} and the
  * actuator's metrics, RFC 9457 problem+json for every error (Tomcat's own and the error page's too), bounded
- * parameters, {@code mode} parameters by their wire names, decimals as JSON strings, and the OpenAPI document.
+ * parameters, {@code mode} and aged {@code status} parameters by their wire names, decimals as JSON strings, and the
+ * OpenAPI document.
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @EnableConfigurationProperties(ApiKeyProperties.class)
@@ -61,9 +63,13 @@ public class HttpApiAutoConfiguration implements WebMvcConfigurer {
         };
     }
 
-    /** {@code mode=one-way|hedge}; anything else fails conversion and is answered 400 naming the parameter. */
+    /**
+     * {@code mode=one-way|hedge}, an aged {@code status} by its wire name; anything else fails conversion and is
+     * answered 400 naming the parameter.
+     */
     @Override
     public void addFormatters(FormatterRegistry registry) {
         registry.addConverter(String.class, PositionMode.class, PositionMode::fromWireName);
+        registry.addConverter(String.class, AgedPhase.class, AgedPhase::fromWireName);
     }
 }

@@ -88,7 +88,8 @@ class OpenApiContractTest extends QuerySideTest {
                 "listPositions", "getPosition", "listPositionSnapshots", "getPositionAsOf", "getPositionHistory",
                 "verifyPositionHistory", "getPositionStates", "getPortfolio", "getPortfolioExposure",
                 "getPortfolioPnl", "startReplay", "getReplayProgress", "listDeadLetters", "retryDeadLetters",
-                "evictDeadLetters", "getHealth", "validatePosition", "takePositionSnapshot")));
+                "evictDeadLetters", "getHealth", "validatePosition", "takePositionSnapshot", "listAgedPositions",
+                "getAgedPosition")));
     }
 
     @Test
@@ -190,9 +191,9 @@ class OpenApiContractTest extends QuerySideTest {
     }
 
     @Test
-    void the_position_and_portfolio_answers_show_an_example_with_only_fields_they_have() throws IOException {
+    void the_position_portfolio_and_aged_answers_show_an_example_with_only_fields_they_have() throws IOException {
         for (String id : List.of("listPositions", "getPosition", "getPortfolio", "getPortfolioExposure",
-                "getPortfolioPnl", "validatePosition")) {
+                "getPortfolioPnl", "validatePosition", "listAgedPositions", "getAgedPosition")) {
             MediaType body = content(find(id).getResponses().get("200")).get("application/json");
             assertThat(body).as(id).isNotNull();
             assertThat(body.getExample()).as("example of %s", id).isNotNull();
@@ -206,6 +207,10 @@ class OpenApiContractTest extends QuerySideTest {
                 .get("application/json").getExample());
         assertThat(portfolio.get("total_exposure_usdt").asText()).isEqualTo("10000.00");
         assertThat(portfolio.get("by_asset").has("ETHUSDT")).isTrue();
+        JsonNode aged = json.valueToTree(content(find("getAgedPosition").getResponses().get("200"))
+                .get("application/json").getExample());
+        assertThat(aged.get("status").asText()).isEqualTo("progressive_active");
+        assertThat(aged.get("history").size()).isPositive();
     }
 
     /** Every field an example shows is one the schema describes, nested objects and list items too. */

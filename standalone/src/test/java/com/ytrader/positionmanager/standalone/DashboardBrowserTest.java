@@ -2,9 +2,18 @@ package com.ytrader.positionmanager.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ytrader.positionmanager.command.ingest.IngestProperties;
+import com.ytrader.positionmanager.command.position.ApplyFill;
+import com.ytrader.positionmanager.command.position.RecordAgedPhase;
+import com.ytrader.positionmanager.events.AgedEntries;
+import com.ytrader.positionmanager.events.AgedPhase;
+import com.ytrader.positionmanager.events.AgedPhaseChanged;
+import com.ytrader.positionmanager.events.PositionId;
+import com.ytrader.positionmanager.events.PositionMode;
+import com.ytrader.positionmanager.events.Side;
 import com.ytrader.positionmanager.standalone.demo.DemoFeed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.amqp.core.MessageBuilder;
@@ -14,9 +23,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,6 +72,8 @@ class DashboardBrowserTest {
     RabbitTemplate rabbit;
     @Autowired
     IngestProperties ingest;
+    @Autowired
+    CommandGateway commands;
 
     private ChromeDriver browser;
     private DashboardPage page;
@@ -127,6 +141,53 @@ class DashboardBrowserTest {
                 .untilAsserted(this::newestHistoryEntryIsShown);
         assertThat(page.chartPaths("size-chart")).isEqualTo(1);
         assertThat(page.chartPaths("pnl-chart")).isEqualTo(2);
+    }
+
+    @Test
+    void the_page_lists_aged_positions_with_leg_phase_target_and_time_in_phase() {
+        // a new position each run (the test database keeps the earlier ones), opened now: only this test ages it
+        String asset = "AGED" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        String positionId = PositionId.of(asset, PositionMode.HEDGE);
+        Instant openedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        commands.sendAndWait(ApplyFill.of(asset, PositionMode.HEDGE, 2, asset + "-1", "order-" + asset, Side.SELL,
+                new BigDecimal("1"), new BigDecimal("100"), BigDecimal.ZERO, openedAt));
+        String agedId = AgedEntries.id(positionId, 1, 2, openedAt);
+        // the phase entered 2 h 5 min 30 s before now, as the page's clock counts it
+        Instant progressive = Instant.now().minus(Duration.ofMinutes(125).plusSeconds(30));
+        // detected just before, so that it is among the newest the panel lists whatever else aged earlier
+        Instant detected = progressive.minus(Duration.ofMinutes(5));
+        agePhase(asset, agedId, null, AgedPhase.DETECTED, null, null, detected);
+        agePhase(asset, agedId, AgedPhase.DETECTED, AgedPhase.GRACE_ACTIVE, "99.89", "0", detected);
+        agePhase(asset, agedId, AgedPhase.GRACE_ACTIVE, AgedPhase.PROGRESSIVE_ACTIVE, "100.123456789", "0.5",
+                progressive);
+        page.open(api.base() + "/#api-key=" + LocalApiKey.of(environment).value());
+
+        String row = "aged-" + agedId + "-";
+        await("the aged entry on the page").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
+                .until(() -> "progressive_active".equals(page.text(row + "status")));
+
+        JsonNode entry = api.get("/api/v1/aged-positions/" + asset + "?mode=hedge&position_idx=2");
+        Map<String, String> onPage = page.figures(row);
+        assertThat(onPage).containsEntry(row + "asset", asset)
+                .containsEntry(row + "mode", "hedge")
+                .containsEntry(row + "leg", "short")
+                .containsEntry(row + "status", entry.path("status").asText())
+                .containsEntry(row + "target_price", shown(entry.path("target_price")))
+                .containsEntry(row + "current_loss_tolerance_percent",
+                        shown(entry.path("current_loss_tolerance_percent")))
+                .containsEntry(row + "close_attempts", "0")
+                .containsEntry(row + "close_reason", EMPTY);
+        assertThat(onPage.get(row + "target_price")).as("cut to 8 fraction digits").isEqualTo("100.12345678…");
+        assertThat(onPage.get(row + "time_in_phase")).matches("2h 0[56]m");
+    }
+
+    private void agePhase(String asset, String agedId, AgedPhase from, AgedPhase to, String target, String tolerance,
+                          Instant at) {
+        String positionId = PositionId.of(asset, PositionMode.HEDGE);
+        commands.sendAndWait(new RecordAgedPhase(positionId, new AgedPhaseChanged(positionId, asset,
+                PositionMode.HEDGE, 1, 2, agedId, from, to, Side.SELL, new BigDecimal("100"), new BigDecimal("101"),
+                target == null ? null : new BigDecimal(target), tolerance == null ? null : new BigDecimal(tolerance),
+                new BigDecimal("99.89"), "dashboard test", at)));
     }
 
     /** One execution of the hedge position's leg, on the order manager's queue as it publishes them. */

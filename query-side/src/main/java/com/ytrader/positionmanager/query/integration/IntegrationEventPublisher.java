@@ -4,6 +4,7 @@ import com.ytrader.positionmanager.events.EventMetadata;
 import com.ytrader.positionmanager.events.ExchangeReportApplied;
 import com.ytrader.positionmanager.events.FillApplied;
 import com.ytrader.positionmanager.events.FundingApplied;
+import com.ytrader.positionmanager.events.MarkPriceUpdated;
 import com.ytrader.positionmanager.events.PositionCorrected;
 import com.ytrader.positionmanager.events.PositionFigures;
 import com.ytrader.positionmanager.events.PositionMode;
@@ -88,6 +89,14 @@ public class IntegrationEventPublisher {
             @MetaDataValue(EventMetadata.SOURCE) String source, @MetaDataValue(EventMetadata.TRACE_ID) String traceId) {
         publish(event.positionId(), event.asset(), event.mode(), event.position(), message,
                 source != null ? source : UpdateSource.VALIDATION.wireName(), traceId);
+    }
+
+    /** Without a source in the metadata, where the price came from ({@code websocket} or {@code rest}). */
+    @EventHandler
+    void on(MarkPriceUpdated event, EventMessage<?> message,
+            @MetaDataValue(EventMetadata.SOURCE) String source, @MetaDataValue(EventMetadata.TRACE_ID) String traceId) {
+        publish(event.positionId(), event.asset(), event.mode(), event.position(), message,
+                source != null ? source : event.source().wireName(), traceId);
     }
 
     @EventHandler

@@ -3,6 +3,7 @@ package com.ytrader.positionmanager.query.position;
 import com.ytrader.positionmanager.events.ExchangeReportApplied;
 import com.ytrader.positionmanager.events.FillApplied;
 import com.ytrader.positionmanager.events.FundingApplied;
+import com.ytrader.positionmanager.events.MarkPriceUpdated;
 import com.ytrader.positionmanager.events.PositionCorrected;
 import com.ytrader.positionmanager.query.processing.ReadModels;
 import org.axonframework.config.ProcessingGroup;
@@ -48,6 +49,11 @@ public class PositionProjection {
 
     @EventHandler
     void on(PositionCorrected event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        positions.record(event.positionId(), event.asset(), event.mode(), event.position(), sequence, at);
+    }
+
+    @EventHandler
+    void on(MarkPriceUpdated event, @SequenceNumber long sequence, @Timestamp Instant at) {
         positions.record(event.positionId(), event.asset(), event.mode(), event.position(), sequence, at);
     }
 

@@ -3,11 +3,13 @@ package com.ytrader.positionmanager.query.integration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ytrader.positionmanager.command.position.ApplyFill;
+import com.ytrader.positionmanager.command.position.ApplyMarkPrice;
 import com.ytrader.positionmanager.command.position.ReportExchangePosition;
 import com.ytrader.positionmanager.command.position.TakeSnapshot;
 import com.ytrader.positionmanager.events.EventMetadata;
 import com.ytrader.positionmanager.events.PositionId;
 import com.ytrader.positionmanager.events.PositionMode;
+import com.ytrader.positionmanager.events.PriceSource;
 import com.ytrader.positionmanager.events.Side;
 import com.ytrader.positionmanager.query.position.PositionIds;
 import com.ytrader.positionmanager.query.support.QuerySideTest;
@@ -101,6 +103,23 @@ class IntegrationEventsTest extends QuerySideTest {
         assertDecimal(positionUpdated.get("exchange_size"), "2");
         assertDecimal(positionUpdated.get("exchange_realized_pnl"), "-0.3");
         assertThat(positionUpdated.get("exchange_seq").asLong()).isEqualTo(17);
+    }
+
+    @Test
+    void a_mark_price_publishes_position_updated_with_the_unrealized_pnl_at_that_price() throws IOException {
+        String asset = uniqueAsset("INM");
+        Instant t0 = Instant.now().minus(Duration.ofMinutes(5));
+        fill(asset, PositionMode.ONE_WAY, null, asset + "-1", Side.BUY, "2", "100", "0", t0);
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(ApplyMarkPrice.of(asset, PositionMode.ONE_WAY,
+                        new BigDecimal("103.5"), PriceSource.REST, t0.plusSeconds(1)))
+                .andMetaData(MetaData.with(EventMetadata.TRACE_ID, "mark-" + asset)));
+
+        JsonNode positionUpdated = awaitMessage(PositionUpdated.QUEUE, "mark-" + asset);
+
+        assertDecimal(positionUpdated.get("unrealized_pnl"), "7");
+        assertDecimal(positionUpdated.get("size"), "2");
+        assertThat(positionUpdated.get("update_source").asText()).as("no source in the metadata: the price's")
+                .isEqualTo("rest");
     }
 
     @Test

@@ -2,10 +2,12 @@ package com.ytrader.positionmanager.query.position;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ytrader.positionmanager.command.position.ApplyFill;
+import com.ytrader.positionmanager.command.position.ApplyMarkPrice;
 import com.ytrader.positionmanager.command.position.TakeSnapshot;
 import com.ytrader.positionmanager.events.CloseReason;
 import com.ytrader.positionmanager.events.PositionId;
 import com.ytrader.positionmanager.events.PositionMode;
+import com.ytrader.positionmanager.events.PriceSource;
 import com.ytrader.positionmanager.events.Side;
 import com.ytrader.positionmanager.query.support.QuerySideTest;
 import org.junit.jupiter.api.Test;
@@ -215,6 +217,24 @@ class PositionsApiTest extends QuerySideTest {
         assertDecimal(position.get("short_entry_price"), "50");
         assertThat(position.get("long_entry_price").isNull()).as("the long leg is flat").isTrue();
         assertDecimal(position.get("long_realized_pnl"), "0");
+    }
+
+    @Test
+    void a_mark_price_sets_the_current_price_and_the_unrealized_pnl_of_each_leg() {
+        String asset = uniqueAsset("MRK");
+        fill(asset, PositionMode.HEDGE, 1, asset + "-1", Side.BUY, "2", "100", "0", now);
+        fill(asset, PositionMode.HEDGE, 2, asset + "-2", Side.SELL, "1", "120", "0", now);
+        commands.sendAndWait(ApplyMarkPrice.of(asset, PositionMode.HEDGE, new BigDecimal("110"), PriceSource.WEBSOCKET,
+                now.plusSeconds(1)));
+        awaitProjections();
+
+        JsonNode position = get("/api/v1/positions/" + asset + "?mode=hedge").body();
+
+        assertDecimal(position.get("current_price"), "110");
+        // long 2 × (110 − 100) + short 1 × (120 − 110)
+        assertDecimal(position.get("unrealized_pnl"), "30");
+        // events 0 opened, 1 and 2 fills, 3 the price
+        assertThat(position.get("version").asLong()).isEqualTo(3);
     }
 
     @Test
