@@ -1,10 +1,13 @@
 package com.ytrader.positionmanager.command.aged;
 
+import com.ytrader.positionmanager.events.AgedCloseReason;
+import com.ytrader.positionmanager.events.AgedPhase;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * When a position counts as aged and at which price it is closed then (README, "Aged positions"), from the
@@ -77,6 +80,21 @@ public record AgedPositionRules(
         return isLong
                 ? markPrice.compareTo(targetPrice.multiply(BigDecimal.ONE.subtract(buffer))) >= 0
                 : markPrice.compareTo(targetPrice.multiply(BigDecimal.ONE.add(buffer))) <= 0;
+    }
+
+    /**
+     * Why a watched leg is to be closed at that mark price, if it is: its phase's target first (breakeven in the
+     * grace period, the progressive target after it), then any profit.
+     */
+    Optional<AgedCloseReason> closeReason(AgedPhase phase, boolean isLong, BigDecimal entryPrice,
+                                          BigDecimal targetPrice, BigDecimal markPrice) {
+        if (phase == AgedPhase.GRACE_ACTIVE && reached(isLong, markPrice, targetPrice)) {
+            return Optional.of(AgedCloseReason.AGED_BREAKEVEN);
+        }
+        if (phase == AgedPhase.PROGRESSIVE_ACTIVE && reached(isLong, markPrice, targetPrice)) {
+            return Optional.of(AgedCloseReason.AGED_PROGRESSIVE);
+        }
+        return profitable(isLong, entryPrice, markPrice) ? Optional.of(AgedCloseReason.AGED_PROFIT) : Optional.empty();
     }
 
     /** In profit at that mark price: its unrealized PnL is above zero. */

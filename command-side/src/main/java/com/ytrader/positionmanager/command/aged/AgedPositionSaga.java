@@ -244,7 +244,7 @@ public class AgedPositionSaga {
         evaluate(leg, at, rules, deadlines, commands);
     }
 
-    /** Holds a watched leg against the mark price: its phase's target first, then any profit. */
+    /** Holds a watched leg against the mark price. */
     private void evaluate(AgedLeg leg, Instant at, AgedPositionRules rules, DeadlineManager deadlines,
                           CommandGateway commands) {
         if (!leg.watching() || markPrice == null) {
@@ -253,14 +253,8 @@ public class AgedPositionSaga {
         if (leg.phase == AgedPhase.GRACE_PENDING) {
             record(leg, AgedPhase.GRACE_ACTIVE, at, "first price since the detection", commands);
         }
-        boolean isLong = leg.isLong();
-        if (leg.phase == AgedPhase.GRACE_ACTIVE && rules.reached(isLong, markPrice, leg.breakevenPrice)) {
-            requestClose(leg, AgedCloseReason.AGED_BREAKEVEN, at, rules, deadlines, commands);
-        } else if (leg.phase == AgedPhase.PROGRESSIVE_ACTIVE && rules.reached(isLong, markPrice, leg.targetPrice)) {
-            requestClose(leg, AgedCloseReason.AGED_PROGRESSIVE, at, rules, deadlines, commands);
-        } else if (AgedPositionRules.profitable(isLong, leg.entryPrice, markPrice)) {
-            requestClose(leg, AgedCloseReason.AGED_PROFIT, at, rules, deadlines, commands);
-        }
+        rules.closeReason(leg.phase, leg.isLong(), leg.entryPrice, leg.targetPrice, markPrice)
+                .ifPresent(reason -> requestClose(leg, reason, at, rules, deadlines, commands));
     }
 
     /**

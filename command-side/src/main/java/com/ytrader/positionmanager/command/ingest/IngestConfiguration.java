@@ -1,5 +1,6 @@
 package com.ytrader.positionmanager.command.ingest;
 
+import com.ytrader.positionmanager.command.aged.TickerPrices;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.transaction.TransactionManager;
@@ -14,6 +15,7 @@ import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The three inbound queues, their dead-letter queues, and one batch consumer per queue. Everything is declared
+ * The four inbound queues, their dead-letter queues, and one consumer per queue (batches, but tickers one by one). Everything is declared
  * durable, without RabbitMQ-only arguments, so the same topology works on RabbitMQ and on the embedded broker.
  */
 @Configuration(proxyBeanMethods = false)
@@ -81,6 +83,20 @@ class IngestConfiguration {
         return consumers.container(queue, new PositionReportTranslator(properties.maxBodyBytes()));
     }
 
+    /** Tickers are acknowledged as they are read (a newer price supersedes a lost one), one at a time. */
+    @Bean
+    SimpleMessageListenerContainer tickerConsumer(ConnectionFactory connectionFactory, IngestProperties properties,
+                                                  ObjectProvider<TickerPrices> prices, DeadLetterPublisher deadLetters) {
+        SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
+        container.setQueueNames(properties.queues().ticker());
+        container.setAcknowledgeMode(AcknowledgeMode.AUTO);
+        container.setPrefetchCount(properties.prefetch());
+        container.setMissingQueuesFatal(false);
+        container.setMessageListener(new TickerListener(properties.queues().ticker(), properties.maxBodyBytes(),
+                prices, deadLetters));
+        return container;
+    }
+
     @Bean
     IngestConsumers ingestConsumers(ConnectionFactory connectionFactory, IngestProperties properties,
                                     CommandBatch batch, DeadLetterPublisher deadLetters, IngestMetrics metrics) {
@@ -89,7 +105,7 @@ class IngestConfiguration {
 
     private static List<String> inboundQueues(IngestProperties properties) {
         return List.of(properties.queues().orderExecuted(), properties.queues().orderEvents(),
-                properties.queues().wsPosition());
+                properties.queues().wsPosition(), properties.queues().ticker());
     }
 
     /** Builds the batch consumer of one queue: manual acknowledgement after commit, batches of deliveries. */

@@ -34,7 +34,8 @@ public record IngestProperties(
     public record Queues(
             @DefaultValue("order-manager.order_executed") String orderExecuted,
             @DefaultValue("order-manager.order_events") String orderEvents,
-            @DefaultValue("ws-gateway.position") String wsPosition) {
+            @DefaultValue("ws-gateway.position") String wsPosition,
+            @DefaultValue("ws-gateway.ticker") String ticker) {
     }
 
     /** The dead-letter queue of an inbound queue, bound to the dead-letter exchange by the queue's name. */

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ytrader.positionmanager.command.CommandSideApplication;
 import com.ytrader.positionmanager.command.ingest.ChildApplication;
 import com.ytrader.positionmanager.command.ingest.IngestApp;
+import com.ytrader.positionmanager.command.ingest.IngestProperties;
 import com.ytrader.positionmanager.events.AgedCloseReason;
 import com.ytrader.positionmanager.events.AgedPhase;
 import com.ytrader.positionmanager.events.AgedPhaseChanged;
 import com.ytrader.positionmanager.events.AgedPositionClosed;
+import com.ytrader.positionmanager.events.MarkPriceUpdated;
 import com.ytrader.positionmanager.events.PositionId;
 import com.ytrader.positionmanager.events.PositionMode;
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +53,7 @@ class AgedPositionIntegrationTest {
         closeRequests = "it.aged." + UUID.randomUUID().toString().substring(0, 8) + ".close_requests";
         reader.declare(closeRequests);
         reader.queues.all().forEach(reader::declare);
+        reader.declare(reader.queues.ticker());
         asset = "AG" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36).toUpperCase();
     }
 
@@ -116,6 +119,35 @@ class AgedPositionIntegrationTest {
         }
     }
 
+    @Test
+    void only_the_ticker_prices_that_matter_to_an_aged_leg_become_events_and_a_crossing_one_leads_to_a_close()
+            throws Exception {
+        try (ChildApplication service = service("3s")) {
+            reader.publish(reader.queues.orderExecuted(), List.of(fill("open", "Buy", "1", "100")));
+            reader.publish(reader.queues.ticker(), List.of(ticker("99")));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(eventsOf(AgedPhaseChanged.class))
+                    .extracting(AgedPhaseChanged::to).contains(AgedPhase.GRACE_PENDING));
+            assertThat(eventsOf(MarkPriceUpdated.class)).as("a price no aged leg waits for").isEmpty();
+
+            reader.publish(reader.queues.ticker(), List.of(ticker("99.5")));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(eventsOf(AgedPhaseChanged.class))
+                    .extracting(AgedPhaseChanged::to).contains(AgedPhase.GRACE_ACTIVE));
+            reader.publish(reader.queues.ticker(), List.of(ticker("99.6")));
+            // 100.11 × (1 − 0.001) = 100.00989: reached
+            reader.publish(reader.queues.ticker(), List.of(ticker("100.02")));
+            JsonNode request = closeRequest(service, Duration.ofSeconds(30));
+            assertThat(request.get("reason").asText()).isEqualTo("aged_breakeven");
+            assertThat(request.get("trigger_price").asText()).isEqualTo("100.02");
+            assertThat(eventsOf(MarkPriceUpdated.class)).extracting(update -> update.markPrice().toPlainString())
+                    .containsExactly("99.5", "100.02");
+
+            reader.publish(reader.queues.ticker(), List.of(IngestApp.json("bad-ticker",
+                    "{\"symbol\":\"%s\",\"markPrice\":\"-1\"}".formatted(asset))));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    reader.messageCount(IngestProperties.deadLetterQueue(reader.queues.ticker()))).isEqualTo(1));
+        }
+    }
+
     private ChildApplication service(String maxAge) {
         List<String> arguments = new ArrayList<>(reader.queues.arguments());
         arguments.addAll(List.of("--position-manager.aged.enabled=true", "--position-manager.aged.max-age=" + maxAge,
@@ -155,6 +187,11 @@ class AgedPositionIntegrationTest {
                 {"order_id":"o-%s","asset":"%s","side":"%s","filled_quantity":"%s","execution_price":"%s",\
                 "exec_id":"%s-%s","executed_at":"%s"}""".formatted(execId, asset, side, quantity, price, asset, execId,
                 Instant.now()));
+    }
+
+    private Message ticker(String markPrice) {
+        return IngestApp.json(asset + "-ticker-" + markPrice, """
+                {"symbol":"%s","markPrice":"%s","ts":%d}""".formatted(asset, markPrice, System.currentTimeMillis()));
     }
 
     private Message report(String size, String markPrice) {

@@ -136,20 +136,22 @@ public final class IngestApp implements AutoCloseable {
     }
 
     /** Inbound queue names unique to one test, so that parallel runs and earlier leftovers cannot interfere. */
-    public record TestQueues(String orderExecuted, String orderEvents, String wsPosition) {
+    public record TestQueues(String orderExecuted, String orderEvents, String wsPosition, String ticker) {
 
         public static TestQueues unique(String testName) {
             String prefix = "it." + testName + "." + UUID.randomUUID().toString().substring(0, 8) + ".";
             return new TestQueues(prefix + "order-manager.order_executed", prefix + "order-manager.order_events",
-                    prefix + "ws-gateway.position");
+                    prefix + "ws-gateway.position", prefix + "ws-gateway.ticker");
         }
 
         public List<String> arguments() {
             return List.of("--position-manager.ingest.queues.order-executed=" + orderExecuted,
                     "--position-manager.ingest.queues.order-events=" + orderEvents,
-                    "--position-manager.ingest.queues.ws-position=" + wsPosition);
+                    "--position-manager.ingest.queues.ws-position=" + wsPosition,
+                    "--position-manager.ingest.queues.ticker=" + ticker);
         }
 
+        /** The queues of the batch ingest: fills, order events, position reports. */
         public List<String> all() {
             return List.of(orderExecuted, orderEvents, wsPosition);
         }
