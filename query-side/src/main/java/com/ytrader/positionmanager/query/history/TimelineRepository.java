@@ -3,6 +3,7 @@ package com.ytrader.positionmanager.query.history;
 import com.ytrader.positionmanager.events.PositionFigures;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.eventstore.StoredEventPayloads;
+import com.ytrader.positionmanager.query.position.LiveRow;
 import com.ytrader.positionmanager.query.position.PositionColumns;
 import com.ytrader.positionmanager.query.position.PositionIds;
 import com.ytrader.positionmanager.query.position.PositionRow;
@@ -105,11 +106,11 @@ public class TimelineRepository {
             statement.setString(++i, PositionColumns.closeReason(figures.closeReason()));
             statement.setBigDecimal(++i, figures.entryNotional());
             setNullableLong(statement, ++i, position == null ? null : position.version());
-            statement.setObject(++i, utc(head.createdAt()));
+            statement.setObject(++i, utc(position == null ? null : position.createdAt()));
             statement.setObject(++i, utc(position == null ? null : position.openedAt()));
-            statement.setObject(++i, utc(head.lastUpdated()));
+            statement.setObject(++i, utc(position == null ? null : position.lastUpdated()));
             statement.setObject(++i, utc(position == null ? null : position.closedAt()));
-            statement.setObject(++i, utc(head.lastSnapshotAt()));
+            statement.setObject(++i, utc(position == null ? null : position.lastSnapshotAt()));
             statement.setString(++i, head.hash());
             statement.setString(++i, row.previousHash());
         });
@@ -142,10 +143,9 @@ public class TimelineRepository {
                         rs.getLong("sequence_number"),
                         figuresOf.apply((Long) rs.getObject("figures_sequence")),
                         (Long) rs.getObject("figures_sequence"),
-                        (Long) rs.getObject("version"),
-                        instant(rs, "created_at"),
-                        instant(rs, "last_updated"),
-                        instant(rs, "last_snapshot_at"),
+                        rs.getObject("version") == null ? null : new LiveRow.Bookkeeping(rs.getLong("version"),
+                                instant(rs, "created_at"), instant(rs, "last_updated"),
+                                instant(rs, "last_snapshot_at")),
                         instant(rs, "effective_time"),
                         instant(rs, "known_time"),
                         rs.getString("hash")),

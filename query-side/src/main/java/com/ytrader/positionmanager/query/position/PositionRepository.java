@@ -158,9 +158,9 @@ public class PositionRepository {
         return count == null ? 0 : count;
     }
 
-    /** Empties every read model of the position projections, before a replay rebuilds them. */
-    public void deleteAll() {
-        jdbc.getJdbcTemplate().execute("TRUNCATE positions, position_orders, position_snapshots");
+    /** Empties the table, before a replay rebuilds it. */
+    void deleteAll() {
+        jdbc.getJdbcTemplate().execute("TRUNCATE positions");
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -37,6 +37,11 @@ public class PositionSnapshotRepository {
                         .addValue("createdAt", PositionRepository.utc(createdAt)));
     }
 
+    /** Empties the table, before a replay rebuilds it. */
+    void deleteAll() {
+        jdbc.getJdbcTemplate().execute("TRUNCATE position_snapshots");
+    }
+
     /** Newest first; ties broken by id so that pages never overlap. */
     /** @return how many snapshots taken before {@code cutoff} were deleted */
     public int deleteTakenBefore(Instant cutoff) {
