@@ -2,9 +2,8 @@ package com.ytrader.positionmanager.query.integration;
 
 import com.ytrader.positionmanager.events.EventMetadata;
 import com.ytrader.positionmanager.events.ExchangeReportApplied;
-import com.ytrader.positionmanager.events.FillApplied;
-import com.ytrader.positionmanager.events.FundingApplied;
 import com.ytrader.positionmanager.events.PositionCorrected;
+import com.ytrader.positionmanager.events.PositionEvent;
 import com.ytrader.positionmanager.events.PositionFigures;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.PositionSnapshotTaken;
@@ -12,6 +11,7 @@ import com.ytrader.positionmanager.events.UpdateSource;
 import com.ytrader.positionmanager.query.features.MlFeatures;
 import com.ytrader.positionmanager.query.portfolio.PortfolioMetrics;
 import com.ytrader.positionmanager.query.portfolio.PortfolioMetricsCache;
+import com.ytrader.positionmanager.query.position.LiveRow;
 import com.ytrader.positionmanager.query.position.PositionIds;
 import com.ytrader.positionmanager.query.position.PositionRow;
 import com.ytrader.positionmanager.query.processing.BatchBuffer;
@@ -62,36 +62,30 @@ public class IntegrationEventPublisher {
         this.confirmTimeout = confirmTimeout;
     }
 
+    /** Every change of a position's figures, as the live row sees it, and every snapshot taken. */
     @EventHandler
-    void on(FillApplied event, EventMessage<?> message,
+    void on(PositionEvent event, EventMessage<?> message,
             @MetaDataValue(EventMetadata.SOURCE) String source, @MetaDataValue(EventMetadata.TRACE_ID) String traceId) {
-        publish(event.positionId(), event.asset(), event.mode(), event.position(), message,
-                source != null ? source : UpdateSource.ORDER_EXECUTION.wireName(), traceId);
+        if (event instanceof PositionSnapshotTaken taken) {
+            snapshotCreated(taken, message, traceId);
+        } else if (LiveRow.change(event) instanceof LiveRow.FiguresWritten written) {
+            publish(event.positionId(), event.asset(), event.mode(), written.figures(), message,
+                    source != null ? source : defaultSource(event).wireName(), traceId);
+        }
     }
 
-    @EventHandler
-    void on(FundingApplied event, EventMessage<?> message,
-            @MetaDataValue(EventMetadata.SOURCE) String source, @MetaDataValue(EventMetadata.TRACE_ID) String traceId) {
-        publish(event.positionId(), event.asset(), event.mode(), event.position(), message,
-                source != null ? source : UpdateSource.ORDER_EXECUTION.wireName(), traceId);
+    /** Where a change came from when its metadata does not say: the path that event type usually takes. */
+    private static UpdateSource defaultSource(PositionEvent event) {
+        if (event instanceof ExchangeReportApplied) {
+            return UpdateSource.WEBSOCKET;
+        }
+        if (event instanceof PositionCorrected) {
+            return UpdateSource.VALIDATION;
+        }
+        return UpdateSource.ORDER_EXECUTION;
     }
 
-    @EventHandler
-    void on(ExchangeReportApplied event, EventMessage<?> message,
-            @MetaDataValue(EventMetadata.SOURCE) String source, @MetaDataValue(EventMetadata.TRACE_ID) String traceId) {
-        publish(event.positionId(), event.asset(), event.mode(), event.position(), message,
-                source != null ? source : UpdateSource.WEBSOCKET.wireName(), traceId);
-    }
-
-    @EventHandler
-    void on(PositionCorrected event, EventMessage<?> message,
-            @MetaDataValue(EventMetadata.SOURCE) String source, @MetaDataValue(EventMetadata.TRACE_ID) String traceId) {
-        publish(event.positionId(), event.asset(), event.mode(), event.position(), message,
-                source != null ? source : UpdateSource.VALIDATION.wireName(), traceId);
-    }
-
-    @EventHandler
-    void on(PositionSnapshotTaken event, EventMessage<?> message, @MetaDataValue(EventMetadata.TRACE_ID) String traceId) {
+    private void snapshotCreated(PositionSnapshotTaken event, EventMessage<?> message, String traceId) {
         Batch batch = batches.current();
         PositionRow p = row(event.positionId(), event.asset(), event.mode(), event.position(), message);
         MlFeatures features = MlFeatures.of(p.featureInputs(), batch.portfolio().totalExposure(), event.takenAt());
