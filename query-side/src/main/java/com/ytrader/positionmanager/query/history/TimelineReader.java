@@ -1,5 +1,7 @@
 package com.ytrader.positionmanager.query.history;
 
+import com.ytrader.positionmanager.query.position.PositionColumns;
+import com.ytrader.positionmanager.query.processing.JdbcTimes;
 import com.ytrader.positionmanager.query.position.PositionRow;
 import org.postgresql.PGStatement;
 
@@ -115,7 +117,7 @@ final class TimelineReader implements AutoCloseable {
         }
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT position_id, sequence_number, asset, mode, effective_time, "
-                        + TimelineRepository.ROW_COLUMNS + " FROM position_timeline WHERE effective_time "
+                        + PositionColumns.ROW_COLUMNS + " FROM position_timeline WHERE effective_time "
                         + (inclusive ? "<=" : "<") + " ?"
                         + (knownAt == null ? "" : " AND known_time <= ?")
                         + " ORDER BY effective_time, position_id, sequence_number",
@@ -124,15 +126,15 @@ final class TimelineReader implements AutoCloseable {
             // binary results from the first execution: numbers and times cost PostgreSQL and the driver far less
             // than their text, over a million rows
             statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
-            statement.setObject(1, TimelineRepository.utc(until));
+            statement.setObject(1, JdbcTimes.utc(until));
             if (knownAt != null) {
-                statement.setObject(2, TimelineRepository.utc(knownAt));
+                statement.setObject(2, JdbcTimes.utc(knownAt));
             }
             try (ResultSet rs = statement.executeQuery()) {
                 List<Entry> entries = new ArrayList<>(BATCH);
                 while (rs.next()) {
                     entries.add(new Entry(rs.getString("position_id"), rs.getLong("sequence_number"),
-                            Timestamps.micros(TimelineRepository.instant(rs, "effective_time")),
+                            Timestamps.micros(JdbcTimes.instant(rs, "effective_time")),
                             TimelineRepository.positionRow(rs)));
                     if (entries.size() == BATCH) {
                         batches.put(entries);

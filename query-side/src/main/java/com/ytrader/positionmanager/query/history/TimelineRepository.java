@@ -3,10 +3,12 @@ package com.ytrader.positionmanager.query.history;
 import com.ytrader.positionmanager.events.PositionFigures;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.eventstore.StoredEventPayloads;
+import com.ytrader.positionmanager.query.features.FeatureInputs;
 import com.ytrader.positionmanager.query.position.LiveRow;
 import com.ytrader.positionmanager.query.position.PositionColumns;
 import com.ytrader.positionmanager.query.position.PositionIds;
 import com.ytrader.positionmanager.query.position.PositionRow;
+import com.ytrader.positionmanager.query.processing.JdbcTimes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -19,7 +21,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,24 +32,14 @@ import java.util.function.Function;
 @Repository
 public class TimelineRepository {
 
-    /** The columns that make a {@code positions} row, in the same names. */
-    static final String ROW_COLUMNS = "size, average_entry_price, current_price, unrealized_pnl, realized_pnl, "
-            + "long_size, short_size, long_entry_price, short_entry_price, long_realized_pnl, short_realized_pnl, "
-            + "exchange_size, exchange_realized_pnl, exchange_seq, total_fees, fees_by_currency, close_reason, "
-            + "entry_notional, version, created_at, opened_at, last_updated, closed_at, last_snapshot_at";
-
     private static final String INSERT = """
             INSERT INTO position_timeline (position_id, sequence_number, asset, mode, global_index, event_type,
                 event_identifier, business_time, effective_time, recorded_time, known_time, source, trace_id,
-                message_id, fill_id, order_id, figures_sequence, size, average_entry_price, current_price,
-                unrealized_pnl, realized_pnl, long_size, short_size, long_entry_price, short_entry_price,
-                long_realized_pnl, short_realized_pnl, exchange_size, exchange_realized_pnl, exchange_seq, total_fees,
-                fees_by_currency, close_reason, entry_notional, version, created_at, opened_at, last_updated,
+                message_id, fill_id, order_id, figures_sequence, %s, version, created_at, opened_at, last_updated,
                 closed_at, last_snapshot_at, hash, previous_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (position_id, sequence_number) DO NOTHING
-            """;
+            """.formatted(PositionColumns.FIGURE_COLUMNS, PositionColumns.figurePlaceholders(false));
 
     private final NamedParameterJdbcTemplate named;
     private final JdbcTemplate jdbc;
@@ -87,30 +78,13 @@ public class TimelineRepository {
             statement.setString(++i, row.orderId());
             setNullableLong(statement, ++i, head.figuresSequence());
             // before the live row exists the columns hold the flat figures and no bookkeeping
-            statement.setBigDecimal(++i, figures.size());
-            statement.setBigDecimal(++i, figures.averageEntryPrice());
-            statement.setBigDecimal(++i, figures.currentPrice());
-            statement.setBigDecimal(++i, figures.unrealizedPnl());
-            statement.setBigDecimal(++i, figures.realizedPnl());
-            statement.setBigDecimal(++i, figures.longSize());
-            statement.setBigDecimal(++i, figures.shortSize());
-            statement.setBigDecimal(++i, figures.longEntryPrice());
-            statement.setBigDecimal(++i, figures.shortEntryPrice());
-            statement.setBigDecimal(++i, figures.longRealizedPnl());
-            statement.setBigDecimal(++i, figures.shortRealizedPnl());
-            statement.setBigDecimal(++i, figures.exchangeSize());
-            statement.setBigDecimal(++i, figures.exchangeRealizedPnl());
-            setNullableLong(statement, ++i, figures.exchangeSeq());
-            statement.setBigDecimal(++i, figures.totalFees());
-            statement.setString(++i, PositionColumns.feesByCurrency(figures.feesByCurrency()));
-            statement.setString(++i, PositionColumns.closeReason(figures.closeReason()));
-            statement.setBigDecimal(++i, figures.entryNotional());
+            i = PositionColumns.bindFigures(statement, i + 1, figures) - 1;
             setNullableLong(statement, ++i, position == null ? null : position.version());
-            statement.setObject(++i, utc(position == null ? null : position.createdAt()));
-            statement.setObject(++i, utc(position == null ? null : position.openedAt()));
-            statement.setObject(++i, utc(position == null ? null : position.lastUpdated()));
-            statement.setObject(++i, utc(position == null ? null : position.closedAt()));
-            statement.setObject(++i, utc(position == null ? null : position.lastSnapshotAt()));
+            statement.setObject(++i, JdbcTimes.utc(position == null ? null : position.createdAt()));
+            statement.setObject(++i, JdbcTimes.utc(position == null ? null : position.openedAt()));
+            statement.setObject(++i, JdbcTimes.utc(position == null ? null : position.lastUpdated()));
+            statement.setObject(++i, JdbcTimes.utc(position == null ? null : position.closedAt()));
+            statement.setObject(++i, JdbcTimes.utc(position == null ? null : position.lastSnapshotAt()));
             statement.setString(++i, head.hash());
             statement.setString(++i, row.previousHash());
         });
@@ -144,10 +118,10 @@ public class TimelineRepository {
                         figuresOf.apply((Long) rs.getObject("figures_sequence")),
                         (Long) rs.getObject("figures_sequence"),
                         rs.getObject("version") == null ? null : new LiveRow.Bookkeeping(rs.getLong("version"),
-                                instant(rs, "created_at"), instant(rs, "last_updated"),
-                                instant(rs, "last_snapshot_at")),
-                        instant(rs, "effective_time"),
-                        instant(rs, "known_time"),
+                                JdbcTimes.instant(rs, "created_at"), JdbcTimes.instant(rs, "last_updated"),
+                                JdbcTimes.instant(rs, "last_snapshot_at")),
+                        JdbcTimes.instant(rs, "effective_time"),
+                        JdbcTimes.instant(rs, "known_time"),
                         rs.getString("hash")),
                 positionId, sequenceNumber).stream().findFirst();
     }
@@ -162,9 +136,10 @@ public class TimelineRepository {
      * the rows that qualify are a prefix and its last row is the one with the greatest effective time.
      */
     Optional<AsOf> asOf(String positionId, Instant at, boolean inclusive, Instant knownAt) {
-        MapSqlParameterSource parameters = new MapSqlParameterSource("positionId", positionId).addValue("at", utc(at));
+        MapSqlParameterSource parameters = new MapSqlParameterSource("positionId", positionId)
+                .addValue("at", JdbcTimes.utc(at));
         String known = knownClause(knownAt, parameters);
-        return named.query("SELECT position_id, sequence_number, asset, mode, " + ROW_COLUMNS
+        return named.query("SELECT position_id, sequence_number, asset, mode, " + PositionColumns.ROW_COLUMNS
                         + " FROM position_timeline WHERE position_id = :positionId AND effective_time "
                         + (inclusive ? "<=" : "<") + " :at" + known
                         + " ORDER BY effective_time DESC, sequence_number DESC LIMIT 1",
@@ -174,20 +149,16 @@ public class TimelineRepository {
 
     /** Total exposure of the portfolio as it stood: the sum of {@code |size| * current_price} of every position's as-of row. */
     BigDecimal exposureAt(Instant at, boolean inclusive, Instant knownAt) {
-        MapSqlParameterSource parameters = new MapSqlParameterSource("at", utc(at));
+        MapSqlParameterSource parameters = new MapSqlParameterSource("at", JdbcTimes.utc(at));
         String known = knownClause(knownAt, parameters);
         List<BigDecimal> exposures = named.query("""
                         SELECT DISTINCT ON (position_id) size, current_price FROM position_timeline
                         WHERE effective_time %s :at%s
                         ORDER BY position_id, effective_time DESC, sequence_number DESC
                         """.formatted(inclusive ? "<=" : "<", known),
-                parameters, (rs, rowNumber) -> exposure(rs.getBigDecimal("size"), rs.getBigDecimal("current_price")));
+                parameters, (rs, rowNumber) -> FeatureInputs.exposure(rs.getBigDecimal("size"),
+                        rs.getBigDecimal("current_price")));
         return exposures.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
-
-    /** What one position adds to the total exposure, as the portfolio read model sums it. */
-    static BigDecimal exposure(BigDecimal size, BigDecimal currentPrice) {
-        return currentPrice == null ? BigDecimal.ZERO : size.abs().multiply(currentPrice);
     }
 
     boolean exists(String positionId) {
@@ -222,13 +193,13 @@ public class TimelineRepository {
         StringBuilder where = new StringBuilder(" WHERE t.position_id = :positionId AND t.sequence_number > :after");
         if (from != null) {
             where.append(" AND t.business_time >= :from");
-            parameters.addValue("from", utc(from));
+            parameters.addValue("from", JdbcTimes.utc(from));
         }
         if (to != null) {
             where.append(" AND t.business_time <= :to");
-            parameters.addValue("to", utc(to));
+            parameters.addValue("to", JdbcTimes.utc(to));
         }
-        String previousColumns = String.join(", ", java.util.Arrays.stream(ROW_COLUMNS.split(", "))
+        String previousColumns = String.join(", ", java.util.Arrays.stream(PositionColumns.ROW_COLUMNS.split(", "))
                 .map(column -> "p." + column + " AS p_" + column).toList());
         List<Change> changes = named.query("SELECT t.*, p.sequence_number AS p_sequence_number, " + previousColumns
                         + " FROM position_timeline t"
@@ -240,10 +211,10 @@ public class TimelineRepository {
                         rs.getLong("global_index"),
                         rs.getString("event_type"),
                         rs.getString("event_identifier"),
-                        instant(rs, "business_time"),
-                        instant(rs, "effective_time"),
-                        instant(rs, "recorded_time"),
-                        instant(rs, "known_time"),
+                        JdbcTimes.instant(rs, "business_time"),
+                        JdbcTimes.instant(rs, "effective_time"),
+                        JdbcTimes.instant(rs, "recorded_time"),
+                        JdbcTimes.instant(rs, "known_time"),
                         rs.getString("source"),
                         rs.getString("trace_id"),
                         rs.getString("message_id"),
@@ -273,7 +244,7 @@ public class TimelineRepository {
         if (knownAt == null) {
             return "";
         }
-        parameters.addValue("knownAt", utc(knownAt));
+        parameters.addValue("knownAt", JdbcTimes.utc(knownAt));
         return " AND known_time <= :knownAt";
     }
 
@@ -283,38 +254,8 @@ public class TimelineRepository {
     }
 
     private static PositionRow positionRow(ResultSet rs, String prefix) throws SQLException {
-        Object version = rs.getObject(prefix + "version");
-        if (version == null) {
-            return null;
-        }
-        return new PositionRow(
-                PositionIds.of(rs.getString("position_id")),
-                rs.getString("asset"),
-                PositionMode.fromWireName(rs.getString("mode")),
-                rs.getBigDecimal(prefix + "size"),
-                rs.getBigDecimal(prefix + "average_entry_price"),
-                rs.getBigDecimal(prefix + "current_price"),
-                rs.getBigDecimal(prefix + "unrealized_pnl"),
-                rs.getBigDecimal(prefix + "realized_pnl"),
-                rs.getBigDecimal(prefix + "long_size"),
-                rs.getBigDecimal(prefix + "short_size"),
-                rs.getBigDecimal(prefix + "long_entry_price"),
-                rs.getBigDecimal(prefix + "short_entry_price"),
-                rs.getBigDecimal(prefix + "long_realized_pnl"),
-                rs.getBigDecimal(prefix + "short_realized_pnl"),
-                rs.getBigDecimal(prefix + "exchange_size"),
-                rs.getBigDecimal(prefix + "exchange_realized_pnl"),
-                rs.getObject(prefix + "exchange_seq", Long.class),
-                rs.getBigDecimal(prefix + "total_fees"),
-                PositionColumns.feesByCurrency(rs.getString(prefix + "fees_by_currency")),
-                PositionColumns.closeReason(rs.getString(prefix + "close_reason")),
-                rs.getBigDecimal(prefix + "entry_notional"),
-                ((Number) version).longValue(),
-                instant(rs, prefix + "created_at"),
-                instant(rs, prefix + "opened_at"),
-                instant(rs, prefix + "last_updated"),
-                instant(rs, prefix + "closed_at"),
-                instant(rs, prefix + "last_snapshot_at"));
+        return PositionColumns.read(rs, prefix, PositionIds.of(rs.getString("position_id")), rs.getString("asset"),
+                PositionMode.fromWireName(rs.getString("mode")));
     }
 
     /**
@@ -322,16 +263,6 @@ public class TimelineRepository {
      * later than the true one, so an instant taken after an event was recorded is never before its stored time.
      */
     static OffsetDateTime clock(Instant instant) {
-        return utc(instant.truncatedTo(ChronoUnit.MICROS));
+        return JdbcTimes.utc(instant.truncatedTo(ChronoUnit.MICROS));
     }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
 }

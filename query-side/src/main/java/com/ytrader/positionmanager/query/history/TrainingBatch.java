@@ -1,5 +1,6 @@
 package com.ytrader.positionmanager.query.history;
 
+import com.ytrader.positionmanager.query.features.FeatureInputs;
 import com.ytrader.positionmanager.query.features.MlFeatures;
 import com.ytrader.positionmanager.query.position.PositionResponse;
 import com.ytrader.positionmanager.query.position.PositionRow;
@@ -146,7 +147,7 @@ public class TrainingBatch {
                             id -> new Exposure(requests.indexOf(id)));
                     PositionRow row = entry.row();
                     BigDecimal current = row == null ? BigDecimal.ZERO
-                            : TimelineRepository.exposure(row.size(), row.currentPrice());
+                            : FeatureInputs.exposure(row.size(), row.currentPrice());
                     totalExposure = totalExposure.subtract(exposure.value).add(current);
                     exposure.value = current;
                     if (exposure.position >= 0) {

@@ -1,5 +1,6 @@
 package com.ytrader.positionmanager.query.position;
 
+import com.ytrader.positionmanager.query.processing.JdbcTimes;
 import com.ytrader.positionmanager.events.FillApplied;
 import com.ytrader.positionmanager.events.FillLinked;
 import com.ytrader.positionmanager.query.processing.BatchBuffer;
@@ -68,6 +69,6 @@ class PositionOrderProjection {
                 .addValue("relationship", relationship)
                 .addValue("sizeDelta", sizeDelta)
                 .addValue("price", price)
-                .addValue("executedAt", PositionRepository.utc(executedAt)));
+                .addValue("executedAt", JdbcTimes.utc(executedAt)));
     }
 }

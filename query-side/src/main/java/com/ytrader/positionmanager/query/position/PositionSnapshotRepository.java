@@ -1,5 +1,6 @@
 package com.ytrader.positionmanager.query.position;
 
+import com.ytrader.positionmanager.query.processing.JdbcTimes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,7 +35,7 @@ public class PositionSnapshotRepository {
                         """,
                 new MapSqlParameterSource("id", id).addValue("positionId", positionId).addValue("asset", asset)
                         .addValue("mode", mode.wireName()).addValue("data", write(data))
-                        .addValue("createdAt", PositionRepository.utc(createdAt)));
+                        .addValue("createdAt", JdbcTimes.utc(createdAt)));
     }
 
     /** Empties the table, before a replay rebuilds it. */
@@ -46,7 +47,7 @@ public class PositionSnapshotRepository {
     /** @return how many snapshots taken before {@code cutoff} were deleted */
     public int deleteTakenBefore(Instant cutoff) {
         return jdbc.update("DELETE FROM position_snapshots WHERE created_at < :cutoff",
-                new MapSqlParameterSource("cutoff", PositionRepository.utc(cutoff)));
+                new MapSqlParameterSource("cutoff", JdbcTimes.utc(cutoff)));
     }
 
     public List<PositionSnapshotRow> page(UUID positionId, int limit, int offset) {
@@ -62,7 +63,7 @@ public class PositionSnapshotRepository {
                         rs.getString("asset"),
                         PositionMode.fromWireName(rs.getString("mode")),
                         read(rs.getString("snapshot_data")),
-                        PositionRepository.instant(rs, "created_at")));
+                        JdbcTimes.instant(rs, "created_at")));
     }
 
     private String write(Object data) {
