@@ -55,7 +55,7 @@ public record PositionRow(
 
     /**
      * The row after an event that carried {@code figures}: the one mapping from figures to the read model, used by
-     * the live projection, the point-in-time timeline (query.history), the snapshots and the integration events, so
+     * the live projection, the point-in-time timeline (query.timeline), the snapshots and the integration events, so
      * all of them show the same position.
      */
     public static PositionRow of(String positionKey, String asset, PositionMode mode, PositionFigures figures,
