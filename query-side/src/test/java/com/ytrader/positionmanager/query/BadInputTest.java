@@ -1,4 +1,4 @@
-package com.ytrader.positionmanager.query.api;
+package com.ytrader.positionmanager.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

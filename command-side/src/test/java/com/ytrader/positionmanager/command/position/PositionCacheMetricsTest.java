@@ -1,7 +1,6 @@
-package com.ytrader.positionmanager.command.eventstore;
+package com.ytrader.positionmanager.command.position;
 
 import com.ytrader.positionmanager.command.CommandSideApplication;
-import com.ytrader.positionmanager.command.position.ApplyFill;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.Side;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,8 +1,6 @@
-package com.ytrader.positionmanager.command.eventstore;
+package com.ytrader.positionmanager.command.position;
 
 import com.ytrader.positionmanager.command.CommandSideApplication;
-import com.ytrader.positionmanager.command.position.ApplyFill;
-import com.ytrader.positionmanager.command.position.FillResult;
 import com.ytrader.positionmanager.events.FillApplied;
 import com.ytrader.positionmanager.events.PositionId;
 import com.ytrader.positionmanager.events.PositionMode;

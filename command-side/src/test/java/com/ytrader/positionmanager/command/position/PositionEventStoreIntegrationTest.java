@@ -1,9 +1,6 @@
-package com.ytrader.positionmanager.command.eventstore;
+package com.ytrader.positionmanager.command.position;
 
 import com.ytrader.positionmanager.command.CommandSideApplication;
-import com.ytrader.positionmanager.command.position.ApplyFill;
-import com.ytrader.positionmanager.command.position.FillResult;
-import com.ytrader.positionmanager.command.position.ReportExchangePosition;
 import com.ytrader.positionmanager.events.CarriesPositionFigures;
 import com.ytrader.positionmanager.events.EventMetadata;
 import com.ytrader.positionmanager.events.PositionFigures;

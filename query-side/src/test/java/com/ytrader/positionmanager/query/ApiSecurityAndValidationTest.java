@@ -1,4 +1,4 @@
-package com.ytrader.positionmanager.query.api;
+package com.ytrader.positionmanager.query;
 
 import com.ytrader.positionmanager.query.support.QuerySideTest;
 import org.junit.jupiter.api.Test;
