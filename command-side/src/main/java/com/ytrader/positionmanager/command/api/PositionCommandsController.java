@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The command side's endpoints of spec §4.3: validate a position, take a snapshot of it. */
+/** The command side's endpoints: validate a position, take a snapshot of it. */
 @RestController
 @RequestMapping("/api/v1/positions/{asset}")
 @Tag(name = "commands")

@@ -10,7 +10,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A position as the command side knows it right after a command: the figures, in the spec's field names. */
+/** A position as the command side knows it right after a command: the figures, in the field names of the REST API (README, a position's fields). */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record PositionState(
         UUID id,

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The snapshot just taken (spec §4.3), in the field names of {@code position_snapshot_created} (§6.3). */
+/** The snapshot just taken, in the field names of {@code position_snapshot_created}. */
 record SnapshotResponse(
         @JsonProperty("snapshot_id") String snapshotId,
         @JsonProperty("position_id") UUID positionId,
