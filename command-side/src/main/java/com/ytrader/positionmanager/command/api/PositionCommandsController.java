@@ -1,9 +1,10 @@
 package com.ytrader.positionmanager.command.api;
 
 import com.ytrader.positionmanager.api.Parameters;
+import com.ytrader.positionmanager.command.position.CommandMetadata;
 import com.ytrader.positionmanager.command.position.TakeSnapshot;
-import com.ytrader.positionmanager.command.reconciliation.ExchangeReconciliation;
 import com.ytrader.positionmanager.command.position.ValidationResult;
+import com.ytrader.positionmanager.command.reconciliation.ExchangeReconciliation;
 import com.ytrader.positionmanager.events.EventMetadata;
 import com.ytrader.positionmanager.events.PositionFigures;
 import com.ytrader.positionmanager.events.PositionId;
@@ -14,9 +15,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -77,13 +76,10 @@ class PositionCommandsController {
     }
 
     private <R> R send(Object command) {
-        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData()));
+        return commands.sendAndWait(metaData().command(command));
     }
 
-    private static MetaData metaData() {
-        String traceId = MDC.get(EventMetadata.TRACE_ID);
-        return MetaData.with(EventMetadata.SOURCE, UpdateSource.API.wireName())
-                .and(EventMetadata.TRACE_ID, traceId != null ? traceId : UUID.randomUUID().toString())
-                .and(EventMetadata.MESSAGE_ID, "http:" + UUID.randomUUID());
+    private static CommandMetadata metaData() {
+        return CommandMetadata.of(UpdateSource.API, MDC.get(EventMetadata.TRACE_ID), "http:" + UUID.randomUUID());
     }
 }

@@ -1,10 +1,10 @@
 package com.ytrader.positionmanager.query.position;
 
-import com.ytrader.positionmanager.query.processing.JdbcTimes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ytrader.positionmanager.events.PositionMode;
+import com.ytrader.positionmanager.query.processing.JdbcTimes;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;

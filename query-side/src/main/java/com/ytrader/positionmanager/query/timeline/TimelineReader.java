@@ -1,11 +1,10 @@
 package com.ytrader.positionmanager.query.timeline;
 
 import com.ytrader.positionmanager.query.position.PositionColumns;
-import com.ytrader.positionmanager.query.processing.JdbcTimes;
 import com.ytrader.positionmanager.query.position.PositionRow;
+import com.ytrader.positionmanager.query.processing.JdbcTimes;
 import org.postgresql.PGStatement;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import javax.sql.DataSource;
 
 /**
  * The rows of {@code position_timeline} in {@code (effective_time, position_id, sequence_number)} order, read and

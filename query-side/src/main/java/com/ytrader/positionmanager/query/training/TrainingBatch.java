@@ -1,14 +1,13 @@
 package com.ytrader.positionmanager.query.training;
 
-import com.ytrader.positionmanager.query.timeline.TimelineReader;
 import com.ytrader.positionmanager.query.asof.AsOfResponse;
 import com.ytrader.positionmanager.query.features.FeatureInputs;
 import com.ytrader.positionmanager.query.features.MlFeatures;
 import com.ytrader.positionmanager.query.position.PositionResponse;
 import com.ytrader.positionmanager.query.position.PositionRow;
+import com.ytrader.positionmanager.query.timeline.TimelineReader;
 import org.springframework.stereotype.Service;
 
-import javax.sql.DataSource;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,6 +22,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * Point-in-time states for many rows in one ordered pass: the rows are sorted by instant, the timeline of every

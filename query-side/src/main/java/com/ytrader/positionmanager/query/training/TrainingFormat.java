@@ -1,7 +1,7 @@
 package com.ytrader.positionmanager.query.training;
 
-import com.ytrader.positionmanager.query.asof.AsOfResponse;
 import com.ytrader.positionmanager.events.PositionMode;
+import com.ytrader.positionmanager.query.asof.AsOfResponse;
 import com.ytrader.positionmanager.query.position.PositionResponse;
 
 import java.math.BigDecimal;

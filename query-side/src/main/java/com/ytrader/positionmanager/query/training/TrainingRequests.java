@@ -1,9 +1,8 @@
 package com.ytrader.positionmanager.query.training;
 
-import com.ytrader.positionmanager.query.timeline.Timestamps;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -11,6 +10,7 @@ import com.ytrader.positionmanager.api.InvalidParameterException;
 import com.ytrader.positionmanager.api.RejectedInput;
 import com.ytrader.positionmanager.events.PositionId;
 import com.ytrader.positionmanager.events.PositionMode;
+import com.ytrader.positionmanager.query.timeline.Timestamps;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,12 +1,12 @@
 package com.ytrader.positionmanager.query.asof;
 
-import com.ytrader.positionmanager.query.support.QuerySideTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ytrader.positionmanager.command.position.ApplyFill;
 import com.ytrader.positionmanager.command.position.ValidatePosition;
 import com.ytrader.positionmanager.events.CloseReason;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.Side;
+import com.ytrader.positionmanager.query.support.QuerySideTest;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,6 +1,5 @@
 package com.ytrader.positionmanager.query.audit;
 
-import com.ytrader.positionmanager.query.support.QuerySideTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ytrader.positionmanager.command.position.ApplyFill;
@@ -9,6 +8,7 @@ import com.ytrader.positionmanager.command.position.TakeSnapshot;
 import com.ytrader.positionmanager.events.CloseReason;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.Side;
+import com.ytrader.positionmanager.query.support.QuerySideTest;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

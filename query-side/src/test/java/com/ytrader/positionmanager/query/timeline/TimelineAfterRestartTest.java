@@ -1,7 +1,7 @@
 package com.ytrader.positionmanager.query.timeline;
 
-import com.ytrader.positionmanager.query.support.QuerySideTest;
 import com.ytrader.positionmanager.events.Side;
+import com.ytrader.positionmanager.query.support.QuerySideTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -1,7 +1,5 @@
 package com.ytrader.positionmanager.query.training;
 
-import com.ytrader.positionmanager.query.asof.AsOfResponse;
-import com.ytrader.positionmanager.query.support.QuerySideTest;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +9,9 @@ import com.ytrader.positionmanager.command.position.ApplyFill;
 import com.ytrader.positionmanager.events.CloseReason;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.Side;
+import com.ytrader.positionmanager.query.asof.AsOfResponse;
 import com.ytrader.positionmanager.query.position.PositionResponse;
+import com.ytrader.positionmanager.query.support.QuerySideTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
