@@ -1,5 +1,6 @@
 package com.ytrader.positionmanager.command.ingest;
 
+import com.ytrader.positionmanager.messaging.ConfirmedPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.transaction.TransactionManager;
@@ -19,9 +20,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * The three inbound queues, their dead-letter queues, and one batch consumer per queue. Everything is declared
@@ -55,7 +56,8 @@ class IngestConfiguration {
 
     @Bean
     DeadLetterPublisher ingestDeadLetterPublisher(RabbitTemplate rabbitTemplate, IngestProperties properties) {
-        return new DeadLetterPublisher(rabbitTemplate, properties.deadLetterExchange(), properties.confirmTimeout());
+        return new DeadLetterPublisher(new ConfirmedPublisher(rabbitTemplate, properties.confirmTimeout()),
+                properties.deadLetterExchange());
     }
 
     @Bean

@@ -8,13 +8,14 @@ import com.ytrader.positionmanager.events.PositionFigures;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.PositionSnapshotTaken;
 import com.ytrader.positionmanager.events.UpdateSource;
+import com.ytrader.positionmanager.messaging.BatchBuffer;
+import com.ytrader.positionmanager.messaging.ConfirmedPublisher;
 import com.ytrader.positionmanager.query.features.MlFeatures;
 import com.ytrader.positionmanager.query.portfolio.PortfolioMetrics;
 import com.ytrader.positionmanager.query.portfolio.PortfolioMetricsCache;
 import com.ytrader.positionmanager.query.position.LiveRow;
 import com.ytrader.positionmanager.query.position.PositionIds;
 import com.ytrader.positionmanager.query.position.PositionRow;
-import com.ytrader.positionmanager.query.processing.BatchBuffer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -44,8 +45,6 @@ public class IntegrationEventPublisher {
 
     public static final String PROCESSING_GROUP = "integration-events";
 
-    private final RabbitTemplate rabbit;
-    private final Duration confirmTimeout;
     /**
      * The messages of one processor batch, published together with one wait for the broker's confirms when
      * the batch commits (a missing confirm fails the batch, which is retried from its token). The portfolio
@@ -56,10 +55,14 @@ public class IntegrationEventPublisher {
     public IntegrationEventPublisher(RabbitTemplate rabbit, PortfolioMetricsCache portfolio,
                                      @Value("${position-manager.integration-events.confirm-timeout}")
                                      Duration confirmTimeout) {
-        this.rabbit = rabbit;
+        ConfirmedPublisher publisher = new ConfirmedPublisher(rabbit, confirmTimeout);
         this.batches = new BatchBuffer<>(IntegrationEventPublisher.class.getName(),
-                () -> new Batch(portfolio.current(), new ArrayList<>()), batch -> publishAndConfirm(batch.messages()));
-        this.confirmTimeout = confirmTimeout;
+                () -> new Batch(portfolio.current(), new ArrayList<>()),
+                batch -> publisher.publish((operations, channel) -> {
+                    for (Outgoing message : batch.messages()) {
+                        operations.convertAndSend("", message.queue(), message.body(), withId(message.messageId()));
+                    }
+                }));
     }
 
     /** Every change of a position's figures, as the live row sees it, and every snapshot taken. */
@@ -133,16 +136,6 @@ public class IntegrationEventPublisher {
         void add(String queue, Object body, String messageId) {
             messages.add(new Outgoing(queue, body, messageId));
         }
-    }
-
-    private void publishAndConfirm(List<Outgoing> messages) {
-        rabbit.invoke(channel -> {
-            for (Outgoing message : messages) {
-                channel.convertAndSend("", message.queue(), message.body(), withId(message.messageId()));
-            }
-            channel.waitForConfirmsOrDie(confirmTimeout.toMillis());
-            return null;
-        });
     }
 
     private static MessagePostProcessor withId(String messageId) {

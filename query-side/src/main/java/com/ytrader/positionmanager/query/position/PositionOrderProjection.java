@@ -2,7 +2,7 @@ package com.ytrader.positionmanager.query.position;
 
 import com.ytrader.positionmanager.events.FillApplied;
 import com.ytrader.positionmanager.events.FillLinked;
-import com.ytrader.positionmanager.query.processing.BatchBuffer;
+import com.ytrader.positionmanager.messaging.BatchBuffer;
 import com.ytrader.positionmanager.query.processing.JdbcTimes;
 import com.ytrader.positionmanager.query.processing.ReadModels;
 import org.axonframework.config.ProcessingGroup;

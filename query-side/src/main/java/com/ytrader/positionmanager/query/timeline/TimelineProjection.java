@@ -4,7 +4,7 @@ import com.ytrader.positionmanager.events.EventMetadata;
 import com.ytrader.positionmanager.events.PositionEvent;
 import com.ytrader.positionmanager.events.PositionFigures;
 import com.ytrader.positionmanager.events.RecordsExecution;
-import com.ytrader.positionmanager.query.processing.BatchBuffer;
+import com.ytrader.positionmanager.messaging.BatchBuffer;
 import com.ytrader.positionmanager.query.processing.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;

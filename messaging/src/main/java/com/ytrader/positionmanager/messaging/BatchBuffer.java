@@ -1,4 +1,4 @@
-package com.ytrader.positionmanager.query.processing;
+package com.ytrader.positionmanager.messaging;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
