@@ -1,4 +1,4 @@
-package com.ytrader.positionmanager.query.support;
+package com.ytrader.positionmanager.infrastructure;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A loopback TCP forwarder between the application and PostgreSQL. {@link #cut()} drops every open connection
- * and refuses new ones, as a PostgreSQL that went down; {@link #restore()} accepts again on the same port.
+ * A loopback TCP forwarder between the application and a server it depends on (PostgreSQL, the broker).
+ * {@link #cut()} drops every open connection and refuses new ones, as a server that went down; {@link #restore()}
+ * accepts again on the same port. Shared by both sides' tests (this module's test-jar).
  */
 public final class TcpProxy implements AutoCloseable {
 
