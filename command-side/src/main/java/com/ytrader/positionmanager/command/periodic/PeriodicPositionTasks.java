@@ -1,5 +1,6 @@
 package com.ytrader.positionmanager.command.periodic;
 
+import com.ytrader.positionmanager.command.openpositions.OpenPositions;
 import com.ytrader.positionmanager.command.position.CommandMetadata;
 import com.ytrader.positionmanager.command.position.TakeSnapshot;
 import com.ytrader.positionmanager.command.reconciliation.ExchangeReconciliation;

@@ -1,4 +1,4 @@
-package com.ytrader.positionmanager.command.api;
+package com.ytrader.positionmanager.command.rest;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;

@@ -1,4 +1,4 @@
-package com.ytrader.positionmanager.command.api;
+package com.ytrader.positionmanager.command.rest;
 
 import com.ytrader.positionmanager.command.position.InvalidPositionCommandException;
 import org.axonframework.modelling.command.AggregateNotFoundException;

@@ -1,4 +1,4 @@
-package com.ytrader.positionmanager.command.api;
+package com.ytrader.positionmanager.command.rest;
 
 import com.ytrader.positionmanager.api.Parameters;
 import com.ytrader.positionmanager.command.position.CommandMetadata;

@@ -1,4 +1,4 @@
-package com.ytrader.positionmanager.command.periodic;
+package com.ytrader.positionmanager.command.openpositions;
 
 import com.ytrader.positionmanager.events.PositionClosed;
 import com.ytrader.positionmanager.events.PositionMode;

@@ -1,4 +1,4 @@
-package com.ytrader.positionmanager.command.api;
+package com.ytrader.positionmanager.command.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
