@@ -1,16 +1,15 @@
 package com.ytrader.positionmanager.query.audit;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import com.ytrader.positionmanager.events.CloseReason;
+import com.ytrader.positionmanager.api.PositionFields;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.query.position.PositionRow;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.SortedMap;
 import java.util.UUID;
 
 /**
@@ -53,23 +52,7 @@ public record HistoryResponse(
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Fields(
             UUID id,
-            BigDecimal size,
-            BigDecimal averageEntryPrice,
-            BigDecimal currentPrice,
-            BigDecimal unrealizedPnl,
-            BigDecimal realizedPnl,
-            BigDecimal longSize,
-            BigDecimal shortSize,
-            BigDecimal longEntryPrice,
-            BigDecimal shortEntryPrice,
-            BigDecimal longRealizedPnl,
-            BigDecimal shortRealizedPnl,
-            BigDecimal exchangeSize,
-            BigDecimal exchangeRealizedPnl,
-            Long exchangeSeq,
-            BigDecimal totalFees,
-            SortedMap<String, BigDecimal> feesByCurrency,
-            CloseReason closeReason,
+            @JsonUnwrapped PositionFields fields,
             long version,
             Instant createdAt,
             Instant openedAt,
@@ -78,12 +61,8 @@ public record HistoryResponse(
             Instant lastSnapshotAt) {
 
         static Fields of(PositionRow row) {
-            return row == null ? null : new Fields(row.id(), row.size(), row.averageEntryPrice(), row.currentPrice(),
-                    row.unrealizedPnl(), row.realizedPnl(), row.longSize(), row.shortSize(), row.longEntryPrice(),
-                    row.shortEntryPrice(), row.longRealizedPnl(), row.shortRealizedPnl(), row.exchangeSize(),
-                    row.exchangeRealizedPnl(), row.exchangeSeq(), row.totalFees(), row.feesByCurrency(),
-                    row.closeReason(), row.version(), row.createdAt(), row.openedAt(), row.lastUpdated(),
-                    row.closedAt(), row.lastSnapshotAt());
+            return row == null ? null : new Fields(row.id(), row.fields(), row.version(), row.createdAt(),
+                    row.openedAt(), row.lastUpdated(), row.closedAt(), row.lastSnapshotAt());
         }
     }
 }

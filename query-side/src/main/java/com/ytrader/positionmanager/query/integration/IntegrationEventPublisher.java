@@ -93,13 +93,9 @@ public class IntegrationEventPublisher {
         PositionRow p = row(event.positionId(), event.asset(), event.mode(), event.position(), message);
         MlFeatures features = MlFeatures.of(p.featureInputs(), batch.portfolio().totalExposure(), event.takenAt());
         batch.add(PositionSnapshotCreated.QUEUE, new PositionSnapshotCreated("position_snapshot_created",
-                        PositionIds.snapshot(event.positionId(), event.snapshotId()), p.id(), p.asset(), p.size(),
-                        p.averageEntryPrice(), p.unrealizedPnl(), p.realizedPnl(), p.mode(), p.longSize(),
-                        p.shortSize(), p.longEntryPrice(), p.shortEntryPrice(), p.longRealizedPnl(),
-                        p.shortRealizedPnl(), p.exchangeSize(), p.exchangeRealizedPnl(), p.exchangeSeq(),
-                        p.totalFees(), p.feesByCurrency(), p.closeReason(), features.unrealizedPnlPct(),
-                        features.timeHeldMinutes(), features.positionSizeNorm(), event.takenAt(), traceId,
-                        message.getTimestamp()),
+                        PositionIds.snapshot(event.positionId(), event.snapshotId()), p.id(), p.asset(), p.mode(),
+                        p.fields(), features.unrealizedPnlPct(), features.timeHeldMinutes(),
+                        features.positionSizeNorm(), event.takenAt(), traceId, message.getTimestamp()),
                 message.getIdentifier() + ":position_snapshot_created");
     }
 
@@ -116,11 +112,9 @@ public class IntegrationEventPublisher {
         Instant at = message.getTimestamp();
         PositionRow p = row(positionKey, asset, mode, figures, message);
         MlFeatures features = MlFeatures.of(p.featureInputs(), batch.portfolio().totalExposure(), Instant.now());
-        PositionUpdated positionUpdated = new PositionUpdated("position_updated", p.id(), p.asset(), p.size(),
-                p.unrealizedPnl(), p.realizedPnl(), p.mode(), p.longEntryPrice(), p.shortEntryPrice(),
-                p.longRealizedPnl(), p.shortRealizedPnl(), p.exchangeSize(), p.exchangeRealizedPnl(), p.exchangeSeq(),
-                p.totalFees(), p.feesByCurrency(), p.closeReason(), features.unrealizedPnlPct(),
-                features.timeHeldMinutes(), features.positionSizeNorm(), source, traceId, at);
+        PositionUpdated positionUpdated = new PositionUpdated("position_updated", p.id(), p.asset(), p.mode(),
+                p.fields(), features.unrealizedPnlPct(), features.timeHeldMinutes(), features.positionSizeNorm(),
+                source, traceId, at);
         PortfolioMetrics metrics = batch.portfolio();
         PortfolioUpdated portfolioUpdated = new PortfolioUpdated("portfolio_updated", metrics.totalExposure(),
                 metrics.totalUnrealizedPnl(), metrics.totalRealizedPnl(), metrics.openPositionsCount(), traceId, at);

@@ -3,6 +3,7 @@ package com.ytrader.positionmanager.query.position;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ytrader.positionmanager.api.PositionFields;
 import com.ytrader.positionmanager.events.CloseReason;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.query.processing.JdbcTimes;
@@ -41,24 +42,24 @@ public final class PositionColumns {
     }
 
     private static final List<Column> FIGURES = List.of(
-            new Column("size", Types.NUMERIC, PositionRow::size),
-            new Column("average_entry_price", Types.NUMERIC, PositionRow::averageEntryPrice),
-            new Column("current_price", Types.NUMERIC, PositionRow::currentPrice),
-            new Column("unrealized_pnl", Types.NUMERIC, PositionRow::unrealizedPnl),
-            new Column("realized_pnl", Types.NUMERIC, PositionRow::realizedPnl),
-            new Column("long_size", Types.NUMERIC, PositionRow::longSize),
-            new Column("short_size", Types.NUMERIC, PositionRow::shortSize),
-            new Column("long_entry_price", Types.NUMERIC, PositionRow::longEntryPrice),
-            new Column("short_entry_price", Types.NUMERIC, PositionRow::shortEntryPrice),
-            new Column("long_realized_pnl", Types.NUMERIC, PositionRow::longRealizedPnl),
-            new Column("short_realized_pnl", Types.NUMERIC, PositionRow::shortRealizedPnl),
-            new Column("exchange_size", Types.NUMERIC, PositionRow::exchangeSize),
-            new Column("exchange_realized_pnl", Types.NUMERIC, PositionRow::exchangeRealizedPnl),
-            new Column("exchange_seq", Types.BIGINT, PositionRow::exchangeSeq),
-            new Column("total_fees", Types.NUMERIC, PositionRow::totalFees),
+            new Column("size", Types.NUMERIC, row -> row.fields().size()),
+            new Column("average_entry_price", Types.NUMERIC, row -> row.fields().averageEntryPrice()),
+            new Column("current_price", Types.NUMERIC, row -> row.fields().currentPrice()),
+            new Column("unrealized_pnl", Types.NUMERIC, row -> row.fields().unrealizedPnl()),
+            new Column("realized_pnl", Types.NUMERIC, row -> row.fields().realizedPnl()),
+            new Column("long_size", Types.NUMERIC, row -> row.fields().longSize()),
+            new Column("short_size", Types.NUMERIC, row -> row.fields().shortSize()),
+            new Column("long_entry_price", Types.NUMERIC, row -> row.fields().longEntryPrice()),
+            new Column("short_entry_price", Types.NUMERIC, row -> row.fields().shortEntryPrice()),
+            new Column("long_realized_pnl", Types.NUMERIC, row -> row.fields().longRealizedPnl()),
+            new Column("short_realized_pnl", Types.NUMERIC, row -> row.fields().shortRealizedPnl()),
+            new Column("exchange_size", Types.NUMERIC, row -> row.fields().exchangeSize()),
+            new Column("exchange_realized_pnl", Types.NUMERIC, row -> row.fields().exchangeRealizedPnl()),
+            new Column("exchange_seq", Types.BIGINT, row -> row.fields().exchangeSeq()),
+            new Column("total_fees", Types.NUMERIC, row -> row.fields().totalFees()),
             new Column("fees_by_currency", Types.VARCHAR, "CAST(%s AS jsonb)",
-                    row -> feesByCurrency(row.feesByCurrency())),
-            new Column("close_reason", Types.VARCHAR, row -> closeReason(row.closeReason())),
+                    row -> feesByCurrency(row.fields().feesByCurrency())),
+            new Column("close_reason", Types.VARCHAR, row -> closeReason(row.fields().closeReason())),
             new Column("entry_notional", Types.NUMERIC, PositionRow::entryNotional));
 
     /** The figure columns, in the order the binders below fill them. */
@@ -113,10 +114,7 @@ public final class PositionColumns {
         if (version == null) {
             return null;
         }
-        return new PositionRow(
-                id,
-                asset,
-                mode,
+        PositionFields fields = new PositionFields(
                 rs.getBigDecimal(prefix + "size"),
                 rs.getBigDecimal(prefix + "average_entry_price"),
                 rs.getBigDecimal(prefix + "current_price"),
@@ -133,7 +131,12 @@ public final class PositionColumns {
                 rs.getObject(prefix + "exchange_seq", Long.class),
                 rs.getBigDecimal(prefix + "total_fees"),
                 feesByCurrency(rs.getString(prefix + "fees_by_currency")),
-                closeReason(rs.getString(prefix + "close_reason")),
+                closeReason(rs.getString(prefix + "close_reason")));
+        return new PositionRow(
+                id,
+                asset,
+                mode,
+                fields,
                 rs.getBigDecimal(prefix + "entry_notional"),
                 ((Number) version).longValue(),
                 JdbcTimes.instant(rs, prefix + "created_at"),

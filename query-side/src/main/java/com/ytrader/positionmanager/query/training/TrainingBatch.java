@@ -149,7 +149,7 @@ public class TrainingBatch {
                             id -> new Exposure(requests.indexOf(id)));
                     PositionRow row = entry.row();
                     BigDecimal current = row == null ? BigDecimal.ZERO
-                            : FeatureInputs.exposure(row.size(), row.currentPrice());
+                            : FeatureInputs.exposure(row.fields().size(), row.fields().currentPrice());
                     totalExposure = totalExposure.subtract(exposure.value).add(current);
                     exposure.value = current;
                     if (exposure.position >= 0) {

@@ -1,5 +1,6 @@
 package com.ytrader.positionmanager.query.training;
 
+import com.ytrader.positionmanager.api.PositionFields;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.query.asof.AsOfResponse;
 import com.ytrader.positionmanager.query.position.PositionResponse;
@@ -50,29 +51,30 @@ sealed interface TrainingFormat {
             PositionResponse p = state.position();
             line.ascii("{\"row\":").number(row).ascii(",\"found\":true,\"id\":\"").ascii(p.id().toString())
                     .ascii("\",\"asset\":\"").ascii(p.asset()).ascii('"');
-            decimal(line, "size", p.size());
-            decimal(line, "average_entry_price", p.averageEntryPrice());
-            decimal(line, "current_price", p.currentPrice());
-            decimal(line, "unrealized_pnl", p.unrealizedPnl());
-            decimal(line, "realized_pnl", p.realizedPnl());
             line.ascii(",\"mode\":\"").ascii(p.mode().wireName()).ascii('"');
-            decimal(line, "long_size", p.longSize());
-            decimal(line, "short_size", p.shortSize());
-            decimal(line, "long_entry_price", p.longEntryPrice());
-            decimal(line, "short_entry_price", p.shortEntryPrice());
-            decimal(line, "long_realized_pnl", p.longRealizedPnl());
-            decimal(line, "short_realized_pnl", p.shortRealizedPnl());
-            decimal(line, "exchange_size", p.exchangeSize());
-            decimal(line, "exchange_realized_pnl", p.exchangeRealizedPnl());
-            number(line, "exchange_seq", p.exchangeSeq());
-            decimal(line, "total_fees", p.totalFees());
+            PositionFields f = p.fields();
+            decimal(line, "size", f.size());
+            decimal(line, "average_entry_price", f.averageEntryPrice());
+            decimal(line, "current_price", f.currentPrice());
+            decimal(line, "unrealized_pnl", f.unrealizedPnl());
+            decimal(line, "realized_pnl", f.realizedPnl());
+            decimal(line, "long_size", f.longSize());
+            decimal(line, "short_size", f.shortSize());
+            decimal(line, "long_entry_price", f.longEntryPrice());
+            decimal(line, "short_entry_price", f.shortEntryPrice());
+            decimal(line, "long_realized_pnl", f.longRealizedPnl());
+            decimal(line, "short_realized_pnl", f.shortRealizedPnl());
+            decimal(line, "exchange_size", f.exchangeSize());
+            decimal(line, "exchange_realized_pnl", f.exchangeRealizedPnl());
+            number(line, "exchange_seq", f.exchangeSeq());
+            decimal(line, "total_fees", f.totalFees());
             name(line, "fees_by_currency");
-            fees(line, p.feesByCurrency());
+            fees(line, f.feesByCurrency());
             name(line, "close_reason");
-            if (p.closeReason() == null) {
+            if (f.closeReason() == null) {
                 line.ascii("null");
             } else {
-                line.ascii('"').ascii(p.closeReason().wireName()).ascii('"');
+                line.ascii('"').ascii(f.closeReason().wireName()).ascii('"');
             }
             decimal(line, "unrealized_pnl_pct", p.unrealizedPnlPct());
             number(line, "time_held_minutes", p.timeHeldMinutes());
@@ -171,10 +173,11 @@ sealed interface TrainingFormat {
         @Override
         public void found(int row, AsOfResponse state, TextLine line) {
             PositionResponse p = state.position();
+            PositionFields f = p.fields();
             line.number(row).ascii(",true,").ascii(p.asset()).ascii(',').ascii(p.mode().wireName()).ascii(',')
                     .instant(state.asOf()).ascii(',').number(state.sequenceNumber());
-            for (BigDecimal value : new BigDecimal[]{p.size(), p.averageEntryPrice(), p.currentPrice(),
-                    p.unrealizedPnl(), p.realizedPnl(), p.longSize(), p.shortSize(), p.unrealizedPnlPct()}) {
+            for (BigDecimal value : new BigDecimal[]{f.size(), f.averageEntryPrice(), f.currentPrice(),
+                    f.unrealizedPnl(), f.realizedPnl(), f.longSize(), f.shortSize(), p.unrealizedPnlPct()}) {
                 line.ascii(',');
                 if (value != null) {
                     line.decimal(value);
@@ -196,27 +199,27 @@ sealed interface TrainingFormat {
                     line.instant(value);
                 }
             }
-            for (BigDecimal value : new BigDecimal[]{p.longEntryPrice(), p.shortEntryPrice(), p.longRealizedPnl(),
-                    p.shortRealizedPnl(), p.exchangeSize(), p.exchangeRealizedPnl()}) {
+            for (BigDecimal value : new BigDecimal[]{f.longEntryPrice(), f.shortEntryPrice(), f.longRealizedPnl(),
+                    f.shortRealizedPnl(), f.exchangeSize(), f.exchangeRealizedPnl()}) {
                 line.ascii(',');
                 if (value != null) {
                     line.decimal(value);
                 }
             }
             line.ascii(',');
-            if (p.exchangeSeq() != null) {
-                line.number(p.exchangeSeq());
+            if (f.exchangeSeq() != null) {
+                line.number(f.exchangeSeq());
             }
-            line.ascii(',').decimal(p.totalFees()).ascii(',');
-            if (p.closeReason() != null) {
-                line.ascii(p.closeReason().wireName());
+            line.ascii(',').decimal(f.totalFees()).ascii(',');
+            if (f.closeReason() != null) {
+                line.ascii(f.closeReason().wireName());
             }
             line.ascii(',');
-            if (p.feesByCurrency().isEmpty()) {
+            if (f.feesByCurrency().isEmpty()) {
                 line.ascii("{}");
             } else {
                 TextLine fees = new TextLine();
-                NdJson.fees(fees, p.feesByCurrency());
+                NdJson.fees(fees, f.feesByCurrency());
                 line.csvQuoted(fees);
             }
             line.ascii('\n');

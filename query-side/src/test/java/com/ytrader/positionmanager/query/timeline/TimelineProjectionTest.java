@@ -45,7 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * store as the store it reads figures back from: no processor, broker or web server. The integration tests
  * ({@code TimelineAfterRestartTest}, {@code AuditTrailTest}, {@code PointInTimeTest}) run it inside the application.
  */
-@SpringBootTest(classes = TimelineProjectionTest.Slice.class)
+// a database of its own: rows written without events must not show in the application tests' portfolio
+@SpringBootTest(classes = TimelineProjectionTest.Slice.class, properties = "POSTGRES_DB=pm_query_side_projection_test")
 class TimelineProjectionTest {
 
     @ImportAutoConfiguration({DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.ytrader.positionmanager.command.position.ApplyFill;
+import com.ytrader.positionmanager.api.PositionFields;
 import com.ytrader.positionmanager.events.CloseReason;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.Side;
@@ -233,22 +234,25 @@ class TrainingBatchTest extends QuerySideTest {
 
     @Test
     void ndjson_lines_are_byte_for_byte_what_the_api_object_mapper_writes_for_the_as_of_response() throws Exception {
-        PositionResponse full = new PositionResponse(UUID.randomUUID(), "BTCUSDT",
-                new BigDecimal("-1.500000000000000000"), new BigDecimal("50520.394751265355120165"),
-                new BigDecimal("100.000000000000000000"), new BigDecimal("0E-18"), new BigDecimal("-12.5"),
-                PositionMode.HEDGE, new BigDecimal("1.000"), new BigDecimal("2.5E+3"), new BigDecimal("100.50"),
-                new BigDecimal("0E-18"), new BigDecimal("-3.250000000000000000"), new BigDecimal("7"),
-                new BigDecimal("-1.5"), new BigDecimal("12.000000000000000001"), 99L, new BigDecimal("0.700"),
-                new TreeMap<>(Map.of("BTC", new BigDecimal("0.000100000000000000"), "ETH", new BigDecimal("2E-8"),
-                        "\u00dcn\u00efcode \"quoted\"\\\n\u0001", BigDecimal.ONE)), CloseReason.LIQUIDATED,
+        PositionResponse full = new PositionResponse(UUID.randomUUID(), "BTCUSDT", PositionMode.HEDGE,
+                new PositionFields(new BigDecimal("-1.500000000000000000"),
+                        new BigDecimal("50520.394751265355120165"), new BigDecimal("100.000000000000000000"),
+                        new BigDecimal("0E-18"), new BigDecimal("-12.5"), new BigDecimal("1.000"),
+                        new BigDecimal("2.5E+3"), new BigDecimal("100.50"), new BigDecimal("0E-18"),
+                        new BigDecimal("-3.250000000000000000"), new BigDecimal("7"), new BigDecimal("-1.5"),
+                        new BigDecimal("12.000000000000000001"), 99L, new BigDecimal("0.700"),
+                        new TreeMap<>(Map.of("BTC", new BigDecimal("0.000100000000000000"), "ETH",
+                                new BigDecimal("2E-8"), "\u00dcn\u00efcode \"quoted\"\\\n\u0001", BigDecimal.ONE)),
+                        CloseReason.LIQUIDATED),
                 new BigDecimal("0.01000000"), 1234L, new BigDecimal("0.33333333"), 42,
                 Instant.parse("2026-01-01T00:00:00Z"),
                 Instant.parse("2026-01-01T00:00:00.100Z"), Instant.parse("2026-01-01T00:00:00.000123Z"),
                 Instant.parse("2026-01-01T00:00:00.000000007Z"), Instant.parse("1969-12-31T23:59:59.5Z"));
-        PositionResponse sparse = new PositionResponse(UUID.randomUUID(), "ETHUSDT", BigDecimal.ZERO, null, null,
-                BigDecimal.ZERO, BigDecimal.ONE, ONE_WAY, null, null, null, null, null, null, null, null, null,
-                BigDecimal.ZERO, new TreeMap<>(), null, null, null, null, 0,
-                Instant.parse("2026-01-01T00:00:00Z"), null, Instant.parse("2026-01-01T00:00:01Z"), null, null);
+        PositionResponse sparse = new PositionResponse(UUID.randomUUID(), "ETHUSDT", ONE_WAY,
+                new PositionFields(BigDecimal.ZERO, null, null, BigDecimal.ZERO, BigDecimal.ONE, null, null, null,
+                        null, null, null, null, null, null, BigDecimal.ZERO, new TreeMap<>(), null),
+                null, null, null, 0, Instant.parse("2026-01-01T00:00:00Z"), null,
+                Instant.parse("2026-01-01T00:00:01Z"), null, null);
         TrainingFormat format = new TrainingFormat.NdJson();
         for (AsOfResponse state : List.of(
                 new AsOfResponse(full, 7, Instant.parse("2026-01-02T03:04:05.678901Z"), true, null),
