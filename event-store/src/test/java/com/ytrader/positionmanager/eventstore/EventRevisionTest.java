@@ -2,20 +2,24 @@ package com.ytrader.positionmanager.eventstore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ytrader.positionmanager.events.LegFigures;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.PositionOpened;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +32,8 @@ class EventRevisionTest {
     @Test
     void events_are_stored_as_json_with_their_revision() {
         PositionOpened opened = new PositionOpened("BTCUSDT:one-way", "BTCUSDT", PositionMode.ONE_WAY, 3,
-                Instant.parse("2026-11-21T10:00:00Z"));
+                Instant.parse("2026-11-21T10:00:00Z"),
+                List.of(new LegFigures(0, new BigDecimal("0.5"), new BigDecimal("100"), BigDecimal.ZERO, BigDecimal.ZERO)));
 
         SerializedObject<byte[]> stored = serializer.serialize(opened, byte[].class);
 
@@ -38,6 +43,19 @@ class EventRevisionTest {
                 .doesNotContain("occurredAt"); // derived, not stored
         PositionOpened readBack = serializer.deserialize(stored);
         assertThat(readBack).isEqualTo(opened);
+    }
+
+    @Test
+    void a_position_opened_stored_before_it_carried_its_legs_reads_with_none() {
+        SimpleSerializedObject<byte[]> stored = new SimpleSerializedObject<>(
+                ("{\"positionId\":\"BTCUSDT:one-way\",\"asset\":\"BTCUSDT\",\"mode\":\"one-way\",\"lifecycle\":1,"
+                        + "\"openedAt\":\"2026-11-21T10:00:00Z\"}").getBytes(StandardCharsets.UTF_8),
+                byte[].class, PositionOpened.class.getName(), "1");
+
+        PositionOpened readBack = serializer.deserialize(stored);
+
+        assertThat(readBack.openLegs()).isEmpty();
+        assertThat(readBack.lifecycle()).isEqualTo(1);
     }
 
     @Test

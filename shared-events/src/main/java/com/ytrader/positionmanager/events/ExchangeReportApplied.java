@@ -16,6 +16,7 @@ import java.time.Instant;
  * @param coveredSize        our size over the executions the report covers: what its size is compared with
  * @param discrepancyPendingSince when a size difference the missing executions could still explain was first seen;
  *                           null when the report agrees with the executions it covers
+ * @param trailingStop       the report's {@code trailingStop} distance; zero or null when none is active
  */
 @Revision("1")
 public record ExchangeReportApplied(
@@ -34,7 +35,8 @@ public record ExchangeReportApplied(
         boolean sizeAdopted,
         BigDecimal coveredSize,
         Instant discrepancyPendingSince,
-        PositionFigures position) implements PositionEvent, CarriesPositionFigures {
+        PositionFigures position,
+        BigDecimal trailingStop) implements PositionEvent, CarriesPositionFigures {
 
     @Override
     public Instant occurredAt() {

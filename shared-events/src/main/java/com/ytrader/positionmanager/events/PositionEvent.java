@@ -9,7 +9,8 @@ import java.time.Instant;
  */
 public sealed interface PositionEvent permits PositionOpened, FillApplied, FillLinked, FillAlreadyCounted, PositionClosed,
         FundingApplied, ExchangeReportApplied, StaleExchangeReportIgnored, PositionSizeDiscrepancyDetected,
-        PositionSnapshotTaken, PositionValidated, PositionCorrected {
+        PositionSnapshotTaken, PositionValidated, PositionCorrected, MarkPriceUpdated, AgedPhaseChanged,
+        AgedCloseRequested, AgedPositionClosed, AgedCloseFailed {
 
     String positionId();
 

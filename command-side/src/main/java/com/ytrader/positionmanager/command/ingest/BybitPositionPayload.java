@@ -22,7 +22,8 @@ record BybitPositionPayload(
         BigDecimal unrealisedPnl,
         BigDecimal realisedPnl,
         long seq,
-        Instant updatedTime) {
+        Instant updatedTime,
+        BigDecimal trailingStop) {
 
     static BybitPositionPayload read(JsonFields fields, String envelopeMode, Instant envelopeTimestamp) {
         BigDecimal size = fields.requiredDecimal("size");
@@ -55,11 +56,12 @@ record BybitPositionPayload(
                 fields.optionalDecimal("unrealisedPnl"),
                 realised != null ? realised : fields.optionalDecimal("realisedPnl"),
                 seq != null ? seq : -1,
-                updatedTime);
+                updatedTime,
+                fields.optionalDecimal("trailingStop"));
     }
 
     ReportExchangePosition command() {
         return ReportExchangePosition.of(symbol, mode, positionIdx, signedSize, entryPrice, markPrice, unrealisedPnl,
-                realisedPnl, seq, updatedTime);
+                realisedPnl, seq, updatedTime).withTrailingStop(trailingStop);
     }
 }

@@ -2,6 +2,10 @@ package com.ytrader.positionmanager.command.position;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.ytrader.positionmanager.events.AgedCloseRequested;
+import com.ytrader.positionmanager.events.AgedPhaseChanged;
+import com.ytrader.positionmanager.events.AgedPositionClosed;
+import com.ytrader.positionmanager.events.AgedCloseFailed;
 import com.ytrader.positionmanager.events.CloseReason;
 import com.ytrader.positionmanager.events.ExchangeFigures;
 import com.ytrader.positionmanager.events.ExchangeReportApplied;
@@ -11,11 +15,13 @@ import com.ytrader.positionmanager.events.FillLinked;
 import com.ytrader.positionmanager.events.FundingApplied;
 import com.ytrader.positionmanager.events.LegFigures;
 import com.ytrader.positionmanager.events.LifecycleFigures;
+import com.ytrader.positionmanager.events.MarkPriceUpdated;
 import com.ytrader.positionmanager.events.OrderProgress;
 import com.ytrader.positionmanager.events.OrderProgress.OrderAmounts;
 import com.ytrader.positionmanager.events.PositionClosed;
 import com.ytrader.positionmanager.events.PositionCorrected;
 import com.ytrader.positionmanager.events.PositionFigures;
+import com.ytrader.positionmanager.events.PositionEvent;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.PositionOpened;
 import com.ytrader.positionmanager.events.PositionSizeDiscrepancyDetected;
@@ -69,6 +75,9 @@ public class Position {
     /** Orders whose progress is kept; the least recently reported leave first. */
     static final int REMEMBERED_ORDERS = 10_000;
 
+    /** Aged transitions remembered: far more than one lifecycle's legs make before their outcome. */
+    static final int REMEMBERED_AGED_KEYS = 256;
+
     @AggregateIdentifier
     private String positionId;
     private String asset;
@@ -78,6 +87,10 @@ public class Position {
     private Map<Integer, LegBook> books = new HashMap<>();
     private LinkedHashMap<String, OrderProgress> orders = new LinkedHashMap<>();
     private Instant lastExecutedAt;
+    /** When the exchange quoted the current mark price: an older quote arriving later changes nothing. */
+    private Instant lastPriceAt;
+    /** Aged transitions and close requests recorded lately, so that a retried command records nothing twice. */
+    private LinkedHashSet<String> recentAgedKeys = new LinkedHashSet<>();
 
     protected Position() {
         // for Axon: created empty, then either sourced from events or handed a first command
@@ -273,7 +286,7 @@ public class Position {
         apply(new ExchangeReportApplied(command.positionId(), command.asset(), command.mode(), command.positionIdx(),
                 command.seq(), command.updatedTime(), command.reportedSize(), command.reportedEntryPrice(),
                 command.markPrice(), command.unrealizedPnl(), command.realizedPnl(), false, false,
-                coveredSize, pendingSince, after));
+                coveredSize, pendingSince, after, command.trailingStop()));
         if (pendingSince == null || book(command.positionIdx()).confirmed()) {
             return;
         }
@@ -306,7 +319,8 @@ public class Position {
                         command.mode(), command.positionIdx(), command.seq(), command.updatedTime(),
                         command.reportedSize(), command.reportedEntryPrice(), command.markPrice(),
                         command.unrealizedPnl(), command.realizedPnl(), entryAdopted,
-                        command.reportedSize().compareTo(leg.size()) != 0, size, null, after)));
+                        command.reportedSize().compareTo(leg.size()) != 0, size, null, after,
+                        command.trailingStop())));
     }
 
     /**
@@ -371,6 +385,85 @@ public class Position {
                     + leg.averageEntryPrice().toPlainString() + " here, " + report.entryPrice().toPlainString()
                     + " on the exchange at seq " + report.seq(), report.seq(), at, figures.withLeg(adopted)));
         }
+    }
+
+    @CommandHandler
+    public boolean handle(ApplyMarkPrice command) {
+        PositionCommandRules.check(command);
+        PositionFigures before = current(command.mode());
+        boolean older = lastPriceAt != null && !command.priceTime().isAfter(lastPriceAt);
+        if (before.flat() || older || command.markPrice().compareTo(
+                before.currentPrice() == null ? BigDecimal.ZERO : before.currentPrice()) == 0) {
+            return false;
+        }
+        List<LegFigures> legs = before.legs().stream()
+                .map(leg -> leg.with(leg.size(), leg.averageEntryPrice(),
+                        unrealized(command.markPrice(), leg.size(), leg.averageEntryPrice()), leg.realizedPnl()))
+                .toList();
+        apply(new MarkPriceUpdated(positionId, asset, mode, command.markPrice(), command.source(),
+                command.priceTime(), new PositionFigures(legs, command.markPrice(), before.totalFees(),
+                before.fillCount(), before.lifecycle(), before.feesByCurrency())));
+        return true;
+    }
+
+    /** Records the aged saga's decision while that leg of that lifecycle is open; false when it is not. */
+    @CommandHandler
+    public boolean handle(RecordAgedPhase command) {
+        AgedPhaseChanged change = command.change();
+        if (!legOpenIn(change.lifecycle(), change.positionIdx()) || recentAgedKeys.contains(agedKey(change))) {
+            return false;
+        }
+        apply(change);
+        return true;
+    }
+
+    /**
+     * Records a close request for the leg as it is now: the closing side and the whole open quantity. Nothing when
+     * the leg of that lifecycle is already flat, or when the request was recorded before.
+     */
+    @CommandHandler
+    public boolean handle(RequestAgedClose command) {
+        if (!legOpenIn(command.lifecycle(), command.positionIdx()) || recentAgedKeys.contains(command.requestId())) {
+            return false;
+        }
+        LegFigures leg = figures.leg(command.positionIdx());
+        apply(new AgedCloseRequested(positionId, asset, mode, command.lifecycle(), command.positionIdx(),
+                command.agedId(), command.requestId(), leg.size().signum() > 0 ? Side.SELL : Side.BUY,
+                leg.size().abs(), command.reason(), command.phase(), command.targetPrice(), command.triggerPrice(),
+                command.attempt(), command.traceId(), command.requestedAt()));
+        return true;
+    }
+
+    /** Records the end of an aged leg once, even when its lifecycle is over (a flip starts the next at once). */
+    @CommandHandler
+    public boolean handle(RecordAgedOutcome command) {
+        String key = agedKey(command.outcome());
+        if (recentAgedKeys.contains(key)) {
+            return false;
+        }
+        apply(command.outcome());
+        return true;
+    }
+
+    private boolean legOpenIn(int lifecycle, int positionIdx) {
+        return figures != null && figures.lifecycle().number() == lifecycle && !figures.flat()
+                && figures.legs().stream().anyMatch(leg -> leg.positionIdx() == positionIdx && leg.open());
+    }
+
+    private static String agedKey(PositionEvent event) {
+        if (event instanceof AgedPhaseChanged change) {
+            return change.agedId() + ":" + change.to().wireName() + ":" + change.at();
+        }
+        if (event instanceof AgedCloseRequested request) {
+            return request.requestId();
+        }
+        if (event instanceof AgedPositionClosed closed) {
+            return closed.agedId() + ":closed";
+        }
+        if (event instanceof AgedCloseFailed failed) {
+            return failed.agedId() + ":error";
+        }
+        throw new InvalidPositionCommandException("not an aged outcome: " + event.getClass().getSimpleName());
     }
 
     @CommandHandler
@@ -465,13 +558,13 @@ public class Position {
     private static void applyChange(String positionId, String asset, PositionMode mode, PositionFigures before,
                                     PositionFigures after, LifecycleFigures ended, Instant at, List<?> changes) {
         if (before.flat() && !after.flat()) {
-            apply(new PositionOpened(positionId, asset, mode, after.lifecycle().number(), at));
+            apply(new PositionOpened(positionId, asset, mode, after.lifecycle().number(), at, openLegs(after)));
         }
         changes.forEach(change -> apply(change));
         if (ended != null) {
             apply(new PositionClosed(positionId, asset, mode, ended));
             if (!after.flat()) {
-                apply(new PositionOpened(positionId, asset, mode, after.lifecycle().number(), at));
+                apply(new PositionOpened(positionId, asset, mode, after.lifecycle().number(), at, openLegs(after)));
             }
         }
     }
@@ -584,6 +677,9 @@ public class Position {
                 ReportedLeg.of(new ExchangeFigures(event.seq(), event.updatedTime(), event.reportedSize(),
                         event.reportedEntryPrice(), event.markPrice(), event.unrealizedPnl(), event.realizedPnl())),
                 event.discrepancyPendingSince()));
+        if (event.markPrice() != null && (lastPriceAt == null || event.updatedTime().isAfter(lastPriceAt))) {
+            lastPriceAt = event.updatedTime();
+        }
         figures = event.position();
     }
 
@@ -592,6 +688,39 @@ public class Position {
         identify(event.positionId(), event.asset(), event.mode());
         books.put(event.positionIdx(), book(event.positionIdx()).corrected());
         figures = event.position();
+    }
+
+    @EventSourcingHandler
+    void on(MarkPriceUpdated event) {
+        lastPriceAt = event.priceTime();
+        figures = event.position();
+    }
+
+    @EventSourcingHandler
+    void on(AgedPhaseChanged event) {
+        rememberAged(event);
+    }
+
+    @EventSourcingHandler
+    void on(AgedCloseRequested event) {
+        rememberAged(event);
+    }
+
+    @EventSourcingHandler
+    void on(AgedPositionClosed event) {
+        rememberAged(event);
+    }
+
+    @EventSourcingHandler
+    void on(AgedCloseFailed event) {
+        rememberAged(event);
+    }
+
+    private void rememberAged(PositionEvent event) {
+        recentAgedKeys.add(agedKey(event));
+        if (recentAgedKeys.size() > REMEMBERED_AGED_KEYS) {
+            recentAgedKeys.remove(recentAgedKeys.iterator().next());
+        }
     }
 
     @EventSourcingHandler
@@ -635,6 +764,10 @@ public class Position {
 
     private PositionFigures current(PositionMode commandMode) {
         return figures != null ? figures : PositionFigures.flat(commandMode);
+    }
+
+    private static List<LegFigures> openLegs(PositionFigures position) {
+        return position.legs().stream().filter(LegFigures::open).toList();
     }
 
     private static BigDecimal fee(BigDecimal fee) {

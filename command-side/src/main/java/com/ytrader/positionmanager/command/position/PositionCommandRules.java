@@ -74,6 +74,14 @@ final class PositionCommandRules {
         bounded("realised PnL", command.realizedPnl());
         require(command.seq() >= -1, "seq must be -1 (never traded) or more, was " + command.seq());
         inTimeRange("updatedTime", command.updatedTime());
+        notNegative("trailingStop", command.trailingStop());
+    }
+
+    static void check(ApplyMarkPrice command) {
+        checkIdentity(command.asset(), command.mode());
+        positive("mark price", command.markPrice());
+        require(command.source() != null, "price source is required");
+        inTimeRange("price time", command.priceTime());
     }
 
     /**

@@ -14,6 +14,7 @@ import java.time.Instant;
  * @param reportedSize       signed: the message's {@code size}, negated when {@code side} is {@code Sell}
  * @param reportedEntryPrice {@code avgPrice} or {@code entryPrice}; null when absent or empty
  * @param seq                the exchange's {@code seq}; -1 for a position never traded
+ * @param trailingStop       the message's {@code trailingStop} distance; zero or null when none is active
  */
 public record ReportExchangePosition(
         @TargetAggregateIdentifier String positionId,
@@ -26,14 +27,20 @@ public record ReportExchangePosition(
         BigDecimal unrealizedPnl,
         BigDecimal realizedPnl,
         long seq,
-        Instant updatedTime) {
+        Instant updatedTime,
+        BigDecimal trailingStop) {
 
     public static ReportExchangePosition of(String asset, PositionMode mode, int positionIdx, BigDecimal reportedSize,
                                             BigDecimal reportedEntryPrice, BigDecimal markPrice,
                                             BigDecimal unrealizedPnl, BigDecimal realizedPnl, long seq,
                                             Instant updatedTime) {
         return new ReportExchangePosition(PositionId.of(asset, mode), asset, mode, positionIdx, reportedSize,
-                reportedEntryPrice, markPrice, unrealizedPnl, realizedPnl, seq, updatedTime);
+                reportedEntryPrice, markPrice, unrealizedPnl, realizedPnl, seq, updatedTime, null);
+    }
+
+    public ReportExchangePosition withTrailingStop(BigDecimal distance) {
+        return new ReportExchangePosition(positionId, asset, mode, positionIdx, reportedSize, reportedEntryPrice,
+                markPrice, unrealizedPnl, realizedPnl, seq, updatedTime, distance);
     }
 
     ExchangeFigures figures() {

@@ -2,6 +2,7 @@ package com.ytrader.positionmanager.query.integration;
 
 import com.ytrader.positionmanager.events.EventMetadata;
 import com.ytrader.positionmanager.events.ExchangeReportApplied;
+import com.ytrader.positionmanager.events.MarkPriceUpdated;
 import com.ytrader.positionmanager.events.PositionCorrected;
 import com.ytrader.positionmanager.events.PositionEvent;
 import com.ytrader.positionmanager.events.PositionFigures;
@@ -79,7 +80,7 @@ public class IntegrationEventPublisher {
 
     /** Where a change came from when its metadata does not say: the path that event type usually takes. */
     private static UpdateSource defaultSource(PositionEvent event) {
-        if (event instanceof ExchangeReportApplied) {
+        if (event instanceof ExchangeReportApplied || event instanceof MarkPriceUpdated) {
             return UpdateSource.WEBSOCKET;
         }
         if (event instanceof PositionCorrected) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,7 +72,7 @@ class LiveRowTest {
     @Test
     void an_event_without_figures_leaves_the_row_as_it_is() {
         Bookkeeping row = new Bookkeeping(2, T0, T1, null);
-        PositionOpened opened = new PositionOpened(ID, "BTCUSDT", PositionMode.ONE_WAY, 1, T2);
+        PositionOpened opened = new PositionOpened(ID, "BTCUSDT", PositionMode.ONE_WAY, 1, T2, List.of());
 
         assertThat(LiveRow.change(opened)).isInstanceOf(LiveRow.Unchanged.class);
         assertThat(Bookkeeping.after(row, opened, 3, T2)).isSameAs(row);

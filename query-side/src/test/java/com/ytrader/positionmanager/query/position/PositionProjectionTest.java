@@ -121,7 +121,7 @@ class PositionProjectionTest {
 
     @Test
     void before_any_figures_a_position_has_no_row_whatever_else_happened() {
-        batch(new Handled(new PositionOpened(positionId, asset, PositionMode.ONE_WAY, 1, T0), 0, T0),
+        batch(new Handled(new PositionOpened(positionId, asset, PositionMode.ONE_WAY, 1, T0, List.of()), 0, T0),
                 new Handled(snapshot(T0), 1, T0));
 
         assertThat(repository.find(positionId)).isEmpty();
@@ -130,7 +130,7 @@ class PositionProjectionTest {
     @Test
     void the_row_is_what_the_live_row_rule_says_the_timeline_carries() {
         List<Handled> history = List.of(
-                new Handled(new PositionOpened(positionId, asset, PositionMode.ONE_WAY, 1, T0), 0, T0),
+                new Handled(new PositionOpened(positionId, asset, PositionMode.ONE_WAY, 1, T0, List.of()), 0, T0),
                 new Handled(funding("a", open("1", "100")), 1, T0.plusSeconds(1)),
                 new Handled(snapshot(T0.plusSeconds(5)), 2, T0.plusSeconds(6)),
                 new Handled(funding("b", open("3", "105")), 3, T0.plusSeconds(7)));

@@ -117,7 +117,7 @@ class TimelineProjectionTest {
 
     @Test
     void each_row_holds_the_live_rows_bookkeeping_as_the_live_row_rule_gives_it() {
-        batch(next(new PositionOpened(positionId, asset, PositionMode.ONE_WAY, 1, T0), 0),
+        batch(next(new PositionOpened(positionId, asset, PositionMode.ONE_WAY, 1, T0, List.of()), 0),
                 next(funding("1"), 1),
                 next(new PositionSnapshotTaken(positionId, asset, PositionMode.ONE_WAY, "s", T0.plusSeconds(2),
                         open("1", "100")), 3),
@@ -150,7 +150,7 @@ class TimelineProjectionTest {
         batch(next(funding("3"), 0));
         projection.forgetPositions();
 
-        batch(next(new PositionOpened(positionId, asset, PositionMode.ONE_WAY, 2, T0), 5));
+        batch(next(new PositionOpened(positionId, asset, PositionMode.ONE_WAY, 2, T0, List.of()), 5));
 
         List<Map<String, Object>> rows = rows();
         assertThat((BigDecimal) rows.get(1).get("size")).as("carried forward from event #0 in the store")

@@ -1,0 +1,111 @@
+package com.ytrader.positionmanager.command.aged;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ytrader.positionmanager.events.AgedCloseRequested;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+
+import com.rabbitmq.client.AMQP;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Sends each recorded close request to the order manager's queue (README, "Close requests"), as the fan-out sends
+ * domain events: a tracking processor reads them from the event store, and its token moves only after the broker
+ * confirmed the batch. A crash republishes, never skips; the order manager tells a repeat by its {@code request_id}.
+ */
+@ProcessingGroup(CloseRequestPublisher.PROCESSING_GROUP)
+final class CloseRequestPublisher {
+
+    static final String PROCESSING_GROUP = "aged-close-requests";
+    private static final String BATCH_RESOURCE = CloseRequestPublisher.class.getName() + ".batch";
+
+    private final RabbitTemplate rabbit;
+    private final ObjectMapper json;
+    private final String queue;
+    private final Duration confirmTimeout;
+
+    CloseRequestPublisher(RabbitTemplate rabbit, ObjectMapper json, String queue, Duration confirmTimeout) {
+        this.rabbit = rabbit;
+        this.json = json;
+        this.queue = queue;
+        this.confirmTimeout = confirmTimeout;
+    }
+
+    @EventHandler
+    void on(AgedCloseRequested request) {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        List<AgedCloseRequested> batch = unitOfWork.root().getOrComputeResource(BATCH_RESOURCE, key -> {
+            List<AgedCloseRequested> requests = new ArrayList<>();
+            unitOfWork.root().onPrepareCommit(committing -> publishAndConfirm(requests));
+            return requests;
+        });
+        batch.add(request);
+    }
+
+    /** The close-request contract: decimals as strings, as the exchange's order API takes them. */
+    static Map<String, Object> body(AgedCloseRequested request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("request_id", request.requestId());
+        body.put("asset", request.asset());
+        body.put("mode", request.mode().wireName());
+        body.put("position_idx", request.positionIdx());
+        body.put("side", request.side().wireName());
+        body.put("quantity", request.quantity().toPlainString());
+        body.put("order_type", "Market");
+        body.put("reduce_only", true);
+        body.put("time_in_force", "IOC");
+        body.put("reason", request.reason().wireName());
+        body.put("phase", request.phase().wireName());
+        body.put("target_price", plain(request.targetPrice()));
+        body.put("trigger_price", plain(request.triggerPrice()));
+        body.put("lifecycle", request.lifecycle());
+        body.put("attempt", request.attempt());
+        body.put("trace_id", request.traceId());
+        body.put("requested_at", request.requestedAt().toString());
+        return body;
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
+    }
+
+    private void publishAndConfirm(List<AgedCloseRequested> requests) {
+        rabbit.execute(channel -> {
+            for (AgedCloseRequested request : requests) {
+                channel.basicPublish("", queue, false, false, new AMQP.BasicProperties.Builder()
+                        .contentType("application/json")
+                        .contentEncoding(StandardCharsets.UTF_8.name())
+                        .deliveryMode(2)
+                        .messageId(request.requestId())
+                        .correlationId(request.traceId())
+                        .type("close_request")
+                        .build(), bytes(request));
+            }
+            try {
+                channel.waitForConfirmsOrDie(confirmTimeout.toMillis());
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("the broker confirmed no close request within " + confirmTimeout, e);
+            }
+            return null;
+        });
+    }
+
+    private byte[] bytes(AgedCloseRequested request) {
+        try {
+            return json.writeValueAsBytes(body(request));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a close request could not be written as JSON", e);
+        }
+    }
+}
