@@ -3,12 +3,14 @@ package com.ytrader.positionmanager.query.position;
 import com.ytrader.positionmanager.events.FundingApplied;
 import com.ytrader.positionmanager.events.LegFigures;
 import com.ytrader.positionmanager.events.LifecycleFigures;
+import com.ytrader.positionmanager.events.MarkPriceUpdated;
 import com.ytrader.positionmanager.events.PositionEvent;
 import com.ytrader.positionmanager.events.PositionFigures;
 import com.ytrader.positionmanager.events.PositionId;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.PositionOpened;
 import com.ytrader.positionmanager.events.PositionSnapshotTaken;
+import com.ytrader.positionmanager.events.PriceSource;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.Test;
@@ -117,6 +119,20 @@ class PositionProjectionTest {
         assertThat(row().version()).isEqualTo(1);
         assertThat(row().lastSnapshotAt()).isEqualTo(T0.plusSeconds(30));
         assertThat(row().lastUpdated()).isEqualTo(T0);
+    }
+
+    @Test
+    void a_newer_mark_price_is_a_change_of_the_row_like_any_event_that_carries_figures() {
+        PositionFigures marked = new PositionFigures(List.of(new LegFigures(0, BigDecimal.ONE, new BigDecimal("100"),
+                new BigDecimal("7"), BigDecimal.ZERO)), new BigDecimal("107"), BigDecimal.ZERO, 1,
+                open("1", "100").lifecycle());
+        batch(new Handled(funding("a", open("1", "100")), 0, T0),
+                new Handled(new MarkPriceUpdated(positionId, asset, PositionMode.ONE_WAY, new BigDecimal("107"),
+                        PriceSource.WEBSOCKET, T0.plusSeconds(9), marked), 1, T0.plusSeconds(10)));
+
+        assertThat(row().fields().currentPrice()).isEqualByComparingTo("107");
+        assertThat(row().fields().unrealizedPnl()).isEqualByComparingTo("7");
+        assertThat(row().version()).isEqualTo(1);
     }
 
     @Test
