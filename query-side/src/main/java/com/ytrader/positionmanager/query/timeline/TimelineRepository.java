@@ -2,6 +2,7 @@ package com.ytrader.positionmanager.query.timeline;
 
 import com.ytrader.positionmanager.events.PositionFigures;
 import com.ytrader.positionmanager.events.PositionMode;
+import com.ytrader.positionmanager.eventstore.StoredEventPayloads;
 import com.ytrader.positionmanager.query.position.LiveRow;
 import com.ytrader.positionmanager.query.position.PositionColumns;
 import com.ytrader.positionmanager.query.position.PositionIds;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -39,14 +41,19 @@ public class TimelineRepository {
 
     private final JdbcTemplate jdbc;
 
-    public TimelineRepository(JdbcTemplate jdbc) {
+    private final StoredEventPayloads events;
+
+    public TimelineRepository(JdbcTemplate jdbc, StoredEventPayloads events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     void insert(List<TimelineRow> rows) {
         if (rows.isEmpty()) {
             return;
         }
+        Map<String, Long> globalIndexes = events.globalIndexes(rows.stream().map(TimelineRow::eventIdentifier)
+                .toList());
         jdbc.batchUpdate(INSERT, rows, rows.size(), (statement, row) -> {
             TimelineHead head = row.head();
             PositionRow position = head.row(row.asset(), row.mode());
@@ -56,7 +63,7 @@ public class TimelineRepository {
             statement.setLong(++i, head.sequenceNumber());
             statement.setString(++i, row.asset());
             statement.setString(++i, row.mode().wireName());
-            statement.setLong(++i, row.globalIndex());
+            statement.setLong(++i, globalIndexes.getOrDefault(row.eventIdentifier(), row.globalIndex()));
             statement.setString(++i, row.eventType());
             statement.setString(++i, row.eventIdentifier());
             statement.setObject(++i, clock(row.businessTime()));

@@ -10,9 +10,12 @@ import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.PositionOpened;
 import com.ytrader.positionmanager.events.PositionSnapshotTaken;
 import com.ytrader.positionmanager.eventstore.EventStoreSchemaConfiguration;
+import com.ytrader.positionmanager.eventstore.StoredEventPayloads;
 import com.ytrader.positionmanager.query.position.LiveRow;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -62,6 +65,11 @@ class TimelineProjectionTest {
         @Bean
         EventStorageEngine eventStorageEngine() {
             return new InMemoryEventStorageEngine();
+        }
+
+        @Bean
+        StoredEventPayloads storedEventPayloads(JdbcTemplate jdbc) {
+            return new StoredEventPayloads(jdbc, new EventStoreSchemaConfiguration().eventSchema());
         }
     }
 
@@ -170,6 +178,24 @@ class TimelineProjectionTest {
         batch(first);
 
         assertThat(rows()).isEqualTo(before);
+    }
+
+    @Test
+    void an_event_that_filled_a_gap_is_recorded_at_its_own_global_index_not_its_tokens() {
+        DomainEventMessage<?> event = next(funding("1"), 0);
+        // the store's row of the event; the processor's token names a later event's index, as after a gap
+        long stored = jdbc.queryForObject("""
+                        INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
+                            payload, payload_type, time_stamp)
+                        VALUES (?, 0, 'Position', ?, '{}'::bytea, 'FundingApplied', ?) RETURNING global_index
+                        """, Long.class, positionId, event.getIdentifier(), event.getTimestamp().toString());
+
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        projection.on((PositionEvent) event.getPayload(),
+                new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(stored + 5), event));
+        batch.commit();
+
+        assertThat(rows().get(0).get("global_index")).isEqualTo(stored);
     }
 
     private static Instant instant(Object column) {
