@@ -1,5 +1,6 @@
 package com.ytrader.positionmanager.messaging;
 
+import com.rabbitmq.client.Channel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,7 @@ import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.connection.ChannelProxy;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,5 +80,18 @@ class ConfirmedPublisherTest {
         publisher.publish((operations, channel) -> operations.send("", queue, text("after")));
 
         assertThat(received()).containsExactly("after");
+    }
+
+    @Test
+    void a_refused_publish_fails_the_group_also_when_the_broker_closed_the_channel_before_the_wait() {
+        assertThatThrownBy(() -> publisher.publish((operations, channel) -> {
+            operations.send("no-such-exchange-" + queue, "key", text("refused"));
+            Channel target = ((ChannelProxy) channel).getTargetChannel();
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (target.isOpen() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(target.isOpen()).as("the broker closed the channel").isFalse();
+        })).isInstanceOf(AmqpException.class);
     }
 }
