@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,7 +43,14 @@ public final class ArchitectureRules {
     private static final List<String> QUERY_SIDE_TABLES = List.of("positions", "position_orders",
             "position_snapshots", "position_timeline");
 
-    private static final String SQL_NAMING_A_TABLE = "(?i)\\b(?:from|join|into|update|table|truncate)\\s+%s\\b";
+    /** No word boundary before the keyword, for the same reason as {@link #SQL_WRITING_A_TABLE}. */
+    private static final String SQL_NAMING_A_TABLE = "(?i)(?:from|join|into|update|table|truncate)\\s+%s\\b";
+    /**
+     * Writing or emptying a table, also as one of several a {@code TRUNCATE} names. No word boundary before the
+     * keyword: a constant that starts with it follows its length in the class file, which may be a letter or digit.
+     */
+    private static final String SQL_WRITING_A_TABLE =
+            "(?i)(?:insert\\s+into|update|delete\\s+from|truncate(?:\\s+table)?(?:\\s+\\w+\\s*,)*)\\s+%s\\b";
 
     private ArchitectureRules() {
     }
@@ -63,6 +71,33 @@ public final class ArchitectureRules {
                         QUERY_SIDE_TABLES.stream()
                                 .map(table -> String.format(SQL_NAMING_A_TABLE, Pattern.quote(table))).toList()))
                 .because("the command side never reads the query side's tables");
+    }
+
+    /**
+     * Each table is written, and emptied for a replay, by one class only, its owner ({@code table → owner}):
+     * no projection truncates or fills another's table.
+     */
+    public static ArchRule eachTableWrittenOnlyByItsOwner(Map<String, String> owners) {
+        return classes().should(new ArchCondition<>("write no table it does not own " + owners) {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                String constants = null;
+                for (Map.Entry<String, String> owner : owners.entrySet()) {
+                    if (javaClass.getName().equals(owner.getValue())
+                            || javaClass.getName().startsWith(owner.getValue() + "$")) {
+                        continue;
+                    }
+                    constants = constants != null ? constants : constantsOf(javaClass);
+                    Matcher matcher = Pattern.compile(String.format(SQL_WRITING_A_TABLE,
+                            Pattern.quote(owner.getKey()))).matcher(constants);
+                    while (matcher.find()) {
+                        events.add(SimpleConditionEvent.violated(javaClass, javaClass.getName() + " writes "
+                                + owner.getKey() + ", which " + owner.getValue() + " owns: \"" + matcher.group()
+                                + "\""));
+                    }
+                }
+            }
+        }).because("each read model is kept, and reset, by one projection");
     }
 
     public static ArchRule noClassNamesAxonsTables() {

@@ -3,7 +3,10 @@ package com.ytrader.positionmanager.command;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static com.ytrader.positionmanager.architecture.ArchitectureRules.capabilitiesFreeOfCycles;
+import static com.ytrader.positionmanager.architecture.ArchitectureRules.eachTableWrittenOnlyByItsOwner;
 import static com.ytrader.positionmanager.architecture.ArchitectureRules.eventsOnlyInTheEventsPackage;
 import static com.ytrader.positionmanager.architecture.ArchitectureRules.mainClassesOf;
 import static com.ytrader.positionmanager.architecture.ArchitectureRules.noClassNamesAxonsTables;
@@ -28,6 +31,12 @@ class CommandSideArchitectureTest {
     @Test
     void the_command_side_never_reads_the_query_sides_tables() {
         noSqlNamesTheQuerySideTables().check(COMMAND_SIDE);
+    }
+
+    @Test
+    void the_open_positions_table_is_written_and_reset_only_by_its_read_model() {
+        eachTableWrittenOnlyByItsOwner(Map.of("command_open_positions",
+                "com.ytrader.positionmanager.command.openpositions.OpenPositions")).check(COMMAND_SIDE);
     }
 
     @Test

@@ -12,8 +12,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Points the application at PostgreSQL and at an AMQP broker in the order DESIGN.md gives: explicit settings,
- * the local default port when it answers, else an embedded server (zonky PostgreSQL, Apache Qpid Broker-J).
+ * Points the application at PostgreSQL and at an AMQP broker in the order the README gives (How infrastructure is
+ * found): explicit settings, the local default port when it answers, else an embedded server (zonky PostgreSQL,
+ * Apache Qpid Broker-J).
  * Only the standalone app and the tests have this module on their class path; the deployed command and query sides take their settings from the environment alone.
  * {@code POSTGRES_HOST} or {@code RABBITMQ_HOST} set explicitly is used as it is;
  * {@code POSITION_MANAGER_INFRASTRUCTURE=embedded} forces both embedded servers even when local ones answer.

@@ -2,7 +2,7 @@ package com.ytrader.positionmanager.infrastructure;
 
 import org.springframework.core.env.Environment;
 
-/** The spec's connection settings ({@code POSTGRES_*}, {@code RABBITMQ_*}) with the local defaults. */
+/** The connection settings ({@code POSTGRES_*}, {@code RABBITMQ_*}) with the local defaults. */
 record Settings(
         boolean postgresHostExplicit,
         String postgresHost,

@@ -18,4 +18,14 @@ public record BybitPosition(String symbol, int positionIdx, String side, BigDeci
                             BigDecimal cumRealisedPnl, BigDecimal leverage, BigDecimal liqPrice,
                             BigDecimal breakEvenPrice, BigDecimal positionValue, String positionStatus,
                             BigDecimal trailingStop, Long seq, Instant createdTime, Instant updatedTime) {
+
+    /** The size signed by the side: the exchange reports a size without sign, and a {@code Sell} position is short. */
+    public static BigDecimal signedSize(String side, BigDecimal size) {
+        return "Sell".equalsIgnoreCase(side) ? size.negate() : size;
+    }
+
+    /** This position's size, signed; zero when the exchange left it empty. */
+    public BigDecimal signedSize() {
+        return signedSize(side, size == null ? BigDecimal.ZERO : size);
+    }
 }

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.util.List;
 
 /**
- * The API keys that may call {@code /api/**}, each with its own rate limit (spec tiers: Model Service 100/min,
+ * The API keys that may call {@code /api/**}, each with its own rate limit (the README's tiers: Model Service 100/min,
  * Risk Manager 200/min, UI 1000/min). Entries with a blank key are not configured and accept nothing.
  */
 @ConfigurationProperties("position-manager.api")

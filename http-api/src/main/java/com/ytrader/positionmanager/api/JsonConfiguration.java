@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 
 /**
- * JSON of the REST API and the integration events: decimals as strings (the spec's shapes, and no consumer
+ * JSON of the REST API and the integration events: decimals as strings (the README's shapes, and no consumer
  * parses money into a binary float). Only Spring's object mapper gets this module; the event store has its own.
  */
 @Configuration(proxyBeanMethods = false)

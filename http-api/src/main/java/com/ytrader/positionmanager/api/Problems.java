@@ -19,6 +19,8 @@ public final class Problems {
 
     /** Longest {@code detail}: room for a message and a quoted value of {@link RejectedInput#MAX_QUOTED}. */
     static final int MAX_DETAIL = 1000;
+    /** What an abbreviation adds after the cut: {@code … (2147483647 characters)} at most. */
+    private static final int ABBREVIATION_ROOM = 32;
 
     private Problems() {
     }
@@ -40,7 +42,7 @@ public final class Problems {
 
     static ProblemDetail bounded(ProblemDetail problem) {
         if (problem.getDetail() != null && problem.getDetail().length() > MAX_DETAIL) {
-            problem.setDetail(RejectedInput.abbreviate(problem.getDetail(), MAX_DETAIL));
+            problem.setDetail(RejectedInput.abbreviate(problem.getDetail(), MAX_DETAIL - ABBREVIATION_ROOM));
         }
         if (problem.getInstance() != null && problem.getInstance().toString().length() > RejectedInput.MAX_QUOTED) {
             problem.setInstance(null);

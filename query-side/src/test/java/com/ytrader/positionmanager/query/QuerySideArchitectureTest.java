@@ -3,7 +3,10 @@ package com.ytrader.positionmanager.query;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static com.ytrader.positionmanager.architecture.ArchitectureRules.capabilitiesFreeOfCycles;
+import static com.ytrader.positionmanager.architecture.ArchitectureRules.eachTableWrittenOnlyByItsOwner;
 import static com.ytrader.positionmanager.architecture.ArchitectureRules.eventsOnlyInTheEventsPackage;
 import static com.ytrader.positionmanager.architecture.ArchitectureRules.mainClassesOf;
 import static com.ytrader.positionmanager.architecture.ArchitectureRules.noClassNamesAxonsTables;
@@ -17,6 +20,16 @@ class QuerySideArchitectureTest {
     @Test
     void the_query_sides_capabilities_depend_on_each_other_without_cycles() {
         capabilitiesFreeOfCycles("com.ytrader.positionmanager.query").check(QUERY_SIDE);
+    }
+
+    @Test
+    void each_read_model_table_is_written_and_reset_only_by_its_owner() {
+        eachTableWrittenOnlyByItsOwner(Map.of(
+                "positions", "com.ytrader.positionmanager.query.position.PositionRepository",
+                "position_orders", "com.ytrader.positionmanager.query.position.PositionOrderProjection",
+                "position_snapshots", "com.ytrader.positionmanager.query.position.PositionSnapshotRepository",
+                "position_timeline", "com.ytrader.positionmanager.query.timeline.TimelineRepository"))
+                .check(QUERY_SIDE);
     }
 
     @Test

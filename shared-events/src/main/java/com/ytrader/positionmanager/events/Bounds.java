@@ -55,7 +55,8 @@ public final class Bounds {
      * product of two stored values has) but refuses a 21st integer digit.
      */
     public static boolean fitsNumericColumn(BigDecimal value) {
-        return value.precision() - value.scale() <= MAX_INTEGER_DIGITS;
+        // in long: for 1E+2147483647 the int difference overflows to a negative number of digits
+        return (long) value.precision() - value.scale() <= MAX_INTEGER_DIGITS;
     }
 
     public static boolean withinMagnitude(BigDecimal value) {

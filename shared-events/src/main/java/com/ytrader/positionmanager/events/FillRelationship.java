@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Locale;
 
-/** What a fill did to the leg it traded on (spec 001: the order-to-position link). */
+/** What a fill did to the leg it traded on (the order-to-position link of {@code position_orders}). */
 public enum FillRelationship {
     OPENED,
     INCREASED,

@@ -19,7 +19,7 @@ public final class PositionId {
         return asset + ":" + mode.wireName();
     }
 
-    /** The position's id in the spec's messages and responses ({@code position_id}): a UUID derived from it. */
+    /** The position's id in the messages and responses ({@code position_id}): a UUID derived from it. */
     public static UUID uuid(String positionId) {
         return UUID.nameUUIDFromBytes(positionId.getBytes(StandardCharsets.UTF_8));
     }

@@ -1,18 +1,15 @@
 package com.ytrader.positionmanager.command.fanout;
 
+import com.ytrader.positionmanager.messaging.BatchBuffer;
+import com.ytrader.positionmanager.messaging.ConfirmedPublisher;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.extensions.amqp.eventhandling.AMQPMessage;
 import org.axonframework.extensions.amqp.eventhandling.AMQPMessageConverter;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The outbox of the domain events: a tracking processor reads the event store in order and this handler
@@ -26,45 +23,24 @@ import java.util.concurrent.TimeoutException;
 final class DomainEventPublisher {
 
     static final String PROCESSING_GROUP = "amqp-fanout";
-    private static final String BATCH_RESOURCE = DomainEventPublisher.class.getName() + ".batch";
 
-    private final RabbitTemplate rabbit;
     private final AMQPMessageConverter converter;
-    private final String exchange;
-    private final Duration confirmTimeout;
+    private final BatchBuffer<List<AMQPMessage>> batches;
 
-    DomainEventPublisher(RabbitTemplate rabbit, AMQPMessageConverter converter, String exchange,
-                         Duration confirmTimeout) {
-        this.rabbit = rabbit;
+    DomainEventPublisher(ConfirmedPublisher publisher, AMQPMessageConverter converter, String exchange) {
         this.converter = converter;
-        this.exchange = exchange;
-        this.confirmTimeout = confirmTimeout;
+        this.batches = new BatchBuffer<>(DomainEventPublisher.class.getName(), ArrayList::new,
+                messages -> publisher.publish((operations, channel) -> {
+                    for (AMQPMessage message : messages) {
+                        channel.basicPublish(exchange, message.getRoutingKey(), message.isMandatory(),
+                                message.isImmediate(), message.getProperties(), message.getBody());
+                    }
+                }));
     }
 
     /** Takes the message, not the payload: the stored bytes are published as they are, never deserialized. */
     @EventHandler(payloadType = Object.class)
     void on(EventMessage<?> event) {
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-        List<AMQPMessage> batch = unitOfWork.root().getOrComputeResource(BATCH_RESOURCE, key -> {
-            List<AMQPMessage> messages = new ArrayList<>();
-            unitOfWork.root().onPrepareCommit(committing -> publishAndConfirm(messages));
-            return messages;
-        });
-        batch.add(converter.createAMQPMessage(event));
-    }
-
-    private void publishAndConfirm(List<AMQPMessage> messages) {
-        rabbit.execute(channel -> {
-            for (AMQPMessage message : messages) {
-                channel.basicPublish(exchange, message.getRoutingKey(), message.isMandatory(), message.isImmediate(),
-                        message.getProperties(), message.getBody());
-            }
-            try {
-                channel.waitForConfirmsOrDie(confirmTimeout.toMillis());
-            } catch (TimeoutException e) {
-                throw new IllegalStateException("the broker confirmed no publish within " + confirmTimeout, e);
-            }
-            return null;
-        });
+        batches.current().add(converter.createAMQPMessage(event));
     }
 }

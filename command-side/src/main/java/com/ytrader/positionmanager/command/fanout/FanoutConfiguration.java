@@ -1,5 +1,6 @@
 package com.ytrader.positionmanager.command.fanout;
 
+import com.ytrader.positionmanager.messaging.ConfirmedPublisher;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.extensions.amqp.eventhandling.AMQPMessageConverter;
@@ -36,8 +37,8 @@ class FanoutConfiguration {
     @Bean
     DomainEventPublisher domainEventPublisher(RabbitTemplate rabbitTemplate, AMQPMessageConverter amqpMessageConverter,
                                               FanoutProperties properties) {
-        return new DomainEventPublisher(rabbitTemplate, amqpMessageConverter, properties.exchange(),
-                properties.confirmTimeout());
+        return new DomainEventPublisher(new ConfirmedPublisher(rabbitTemplate, properties.confirmTimeout()),
+                amqpMessageConverter, properties.exchange());
     }
 
     /** A failed publish must fail the batch (and be retried from the token), never be logged and skipped. */

@@ -2,6 +2,7 @@ package com.ytrader.positionmanager.command.ingest;
 
 import com.ytrader.positionmanager.command.position.ReportExchangePosition;
 import com.ytrader.positionmanager.events.PositionMode;
+import com.ytrader.positionmanager.exchange.BybitPosition;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -30,8 +31,7 @@ record BybitPositionPayload(
         if (size.signum() < 0) {
             throw new BadMessageException("payload.size must not be negative (the side gives the direction)");
         }
-        boolean sell = "Sell".equalsIgnoreCase(side);
-        if (size.signum() != 0 && !sell && !"Buy".equalsIgnoreCase(side)) {
+        if (size.signum() != 0 && !"Sell".equalsIgnoreCase(side) && !"Buy".equalsIgnoreCase(side)) {
             throw new BadMessageException("payload.side must be Buy or Sell for a non-zero size, was " + side);
         }
         Integer positionIdx = fields.optionalInteger("positionIdx");
@@ -50,7 +50,7 @@ record BybitPositionPayload(
                 fields.requiredText("symbol"),
                 WireEnums.mode(mode != null ? mode : envelopeMode, positionIdx),
                 positionIdx != null ? positionIdx : 0,
-                sell ? size.negate() : size,
+                BybitPosition.signedSize(side, size),
                 entry != null ? entry : fields.optionalDecimal("entryPrice"),
                 fields.optionalDecimal("markPrice"),
                 fields.optionalDecimal("unrealisedPnl"),

@@ -1,5 +1,6 @@
 package com.ytrader.positionmanager.command.ingest;
 
+import com.ytrader.positionmanager.messaging.ConfirmedPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
@@ -7,11 +8,8 @@ import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageBuilderSupport;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.connection.RabbitUtils;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,14 +43,12 @@ final class DeadLetterPublisher {
     static final int MAX_COPIED_HEADER_BYTES_EACH = 1_024;
     static final int MAX_COPIED_HEADER_BYTES = 8_192;
 
-    private final RabbitTemplate rabbit;
+    private final ConfirmedPublisher publisher;
     private final String exchange;
-    private final Duration confirmTimeout;
 
-    DeadLetterPublisher(RabbitTemplate rabbit, String exchange, Duration confirmTimeout) {
-        this.rabbit = rabbit;
+    DeadLetterPublisher(ConfirmedPublisher publisher, String exchange) {
+        this.publisher = publisher;
         this.exchange = exchange;
-        this.confirmTimeout = confirmTimeout;
     }
 
     /** @param reason abbreviated ({@link Abbreviation#reason}) */
@@ -89,19 +85,11 @@ final class DeadLetterPublisher {
     }
 
     private void send(String queue, List<Message> deadLetters) {
-        rabbit.invoke(operations -> operations.execute(channel -> {
-            try {
-                for (Message deadLetter : deadLetters) {
-                    operations.send(exchange, queue, deadLetter);
-                }
-                operations.waitForConfirmsOrDie(confirmTimeout.toMillis());
-                return null;
-            } catch (RuntimeException refused) {
-                // a publish that failed half-way leaves a confirm the channel will never get: never reuse it
-                RabbitUtils.setPhysicalCloseRequired(channel, true);
-                throw refused;
+        publisher.publish((operations, channel) -> {
+            for (Message deadLetter : deadLetters) {
+                operations.send(exchange, queue, deadLetter);
             }
-        }));
+        });
     }
 
     private static Message full(String queue, Rejected rejected, String now) {

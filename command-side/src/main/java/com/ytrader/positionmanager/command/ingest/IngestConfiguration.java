@@ -1,6 +1,7 @@
 package com.ytrader.positionmanager.command.ingest;
 
 import com.ytrader.positionmanager.command.aged.TickerPrices;
+import com.ytrader.positionmanager.messaging.ConfirmedPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.transaction.TransactionManager;
@@ -21,9 +22,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * The four inbound queues, their dead-letter queues, and one consumer per queue (batches, but tickers one by one). Everything is declared
@@ -57,7 +58,8 @@ class IngestConfiguration {
 
     @Bean
     DeadLetterPublisher ingestDeadLetterPublisher(RabbitTemplate rabbitTemplate, IngestProperties properties) {
-        return new DeadLetterPublisher(rabbitTemplate, properties.deadLetterExchange(), properties.confirmTimeout());
+        return new DeadLetterPublisher(new ConfirmedPublisher(rabbitTemplate, properties.confirmTimeout()),
+                properties.deadLetterExchange());
     }
 
     @Bean

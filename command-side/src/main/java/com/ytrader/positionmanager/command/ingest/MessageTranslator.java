@@ -17,4 +17,10 @@ interface MessageTranslator {
         var timestamp = message.getMessageProperties().getTimestamp();
         return timestamp != null ? timestamp.toInstant() : Instant.now();
     }
+
+    /** The message's AMQP message id, else what its body names it ({@code fallback}, may be null). */
+    static String messageId(Message message, String fallback) {
+        String amqpMessageId = message.getMessageProperties().getMessageId();
+        return amqpMessageId != null && !amqpMessageId.isBlank() ? amqpMessageId : fallback;
+    }
 }

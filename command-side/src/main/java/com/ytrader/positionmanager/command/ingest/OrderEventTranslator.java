@@ -1,5 +1,6 @@
 package com.ytrader.positionmanager.command.ingest;
 
+import com.ytrader.positionmanager.command.position.CommandMetadata;
 import com.ytrader.positionmanager.events.UpdateSource;
 import org.axonframework.commandhandling.CommandMessage;
 import org.springframework.amqp.core.Message;
@@ -30,8 +31,9 @@ final class OrderEventTranslator implements MessageTranslator {
         if (quantity == OrderEventsQuantity.EXECUTION) {
             return List.of(OrderExecutedTranslator.commandOf(event.execution(), message));
         }
-        return List.of(CommandMetadata.of(UpdateSource.ORDER_EXECUTION, event.execution().traceId(), message,
-                        event.execution().orderId() + ":" + event.execution().filledQuantity().toPlainString())
+        return List.of(CommandMetadata.of(UpdateSource.ORDER_EXECUTION, event.execution().traceId(),
+                        MessageTranslator.messageId(message, event.execution().orderId() + ":"
+                                + event.execution().filledQuantity().toPlainString()))
                 .command(event.orderState(MessageTranslator.receivedAt(message))));
     }
 }

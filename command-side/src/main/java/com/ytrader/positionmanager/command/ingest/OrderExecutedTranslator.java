@@ -1,5 +1,6 @@
 package com.ytrader.positionmanager.command.ingest;
 
+import com.ytrader.positionmanager.command.position.CommandMetadata;
 import com.ytrader.positionmanager.events.UpdateSource;
 import org.axonframework.commandhandling.CommandMessage;
 import org.springframework.amqp.core.Message;
@@ -23,7 +24,8 @@ final class OrderExecutedTranslator implements MessageTranslator {
 
     static CommandMessage<?> commandOf(OrderExecutedMessage execution, Message message) {
         Object command = execution.command(MessageTranslator.receivedAt(message));
-        return CommandMetadata.of(UpdateSource.ORDER_EXECUTION, execution.traceId(), message, execution.fillId())
+        return CommandMetadata.of(UpdateSource.ORDER_EXECUTION, execution.traceId(),
+                        MessageTranslator.messageId(message, execution.fillId()))
                 .command(command);
     }
 }

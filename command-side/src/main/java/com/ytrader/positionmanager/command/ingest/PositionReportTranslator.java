@@ -1,5 +1,6 @@
 package com.ytrader.positionmanager.command.ingest;
 
+import com.ytrader.positionmanager.command.position.CommandMetadata;
 import com.ytrader.positionmanager.events.UpdateSource;
 import org.axonframework.commandhandling.CommandMessage;
 import org.springframework.amqp.core.Message;
@@ -19,8 +20,8 @@ final class PositionReportTranslator implements MessageTranslator {
     public List<CommandMessage<?>> translate(Message message) {
         GatewayPositionEnvelope envelope = GatewayPositionEnvelope.read(
                 InboundJson.read(message, maxBodyBytes, "envelope"));
-        CommandMetadata metadata = CommandMetadata.of(UpdateSource.WEBSOCKET, envelope.traceId(), message,
-                envelope.eventId());
+        CommandMetadata metadata = CommandMetadata.of(UpdateSource.WEBSOCKET, envelope.traceId(),
+                MessageTranslator.messageId(message, envelope.eventId()));
         return envelope.positions().stream()
                 .<CommandMessage<?>>map(position -> metadata.command(position.command()))
                 .toList();

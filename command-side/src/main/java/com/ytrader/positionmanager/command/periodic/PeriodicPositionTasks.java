@@ -1,13 +1,13 @@
 package com.ytrader.positionmanager.command.periodic;
 
+import com.ytrader.positionmanager.command.openpositions.OpenPositions;
+import com.ytrader.positionmanager.command.position.CommandMetadata;
 import com.ytrader.positionmanager.command.position.TakeSnapshot;
 import com.ytrader.positionmanager.command.reconciliation.ExchangeReconciliation;
 import com.ytrader.positionmanager.events.EventMetadata;
 import com.ytrader.positionmanager.events.UpdateSource;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -79,10 +79,8 @@ public class PeriodicPositionTasks {
         }
     }
 
-    private static MetaData metaData(String task, Instant at, String traceId) {
-        return MetaData.with(EventMetadata.SOURCE, UpdateSource.SCHEDULER.wireName())
-                .and(EventMetadata.TRACE_ID, traceId)
-                .and(EventMetadata.MESSAGE_ID, task + ":" + at);
+    private static CommandMetadata metaData(String task, Instant at, String traceId) {
+        return CommandMetadata.of(UpdateSource.SCHEDULER, traceId, task + ":" + at);
     }
 
     private int visitOpenPositions(String task, Function<Instant, Function<OpenPositions.OpenPosition, Object>> command) {
@@ -93,8 +91,7 @@ public class PeriodicPositionTasks {
             int visited = 0;
             for (OpenPositions.OpenPosition position : openPositions.all()) {
                 try {
-                    commands.sendAndWait(GenericCommandMessage.asCommandMessage(command.apply(at).apply(position))
-                            .andMetaData(metaData(task, at, traceId)));
+                    commands.sendAndWait(metaData(task, at, traceId).command(command.apply(at).apply(position)));
                     visited++;
                 } catch (RuntimeException e) {
                     // one position that cannot be visited must not stop the others

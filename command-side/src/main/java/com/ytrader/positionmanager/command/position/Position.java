@@ -192,12 +192,9 @@ public class Position {
         PositionFigures withLeg = before.withLeg(legAfter);
         BigDecimal grossAfter = withLeg.grossSize();
 
-        String positionKey = execution.positionId();
         LifecycleFigures lifecycle = before.lifecycle();
         if (before.flat()) {
             lifecycle = Lifecycles.open(lifecycle, execution.executedAt());
-            apply(new PositionOpened(positionKey, execution.asset(), execution.mode(), lifecycle.number(),
-                    execution.executedAt(), openLegs(withLeg)));
         }
         LifecycleFigures closedLifecycle = null;
         if (trade.crossesZero()) {
@@ -220,17 +217,12 @@ public class Position {
             after = after.withFeeIn(execution.feeCurrency().trim().toUpperCase(Locale.ROOT),
                     execution.fee());
         }
-        apply(new FillApplied(positionKey, execution.asset(), execution.mode(), leg.positionIdx(), execution.fillId(),
-                execution.orderId(), execution.side(), execution.quantity(), execution.price(), execution.fee(),
-                execution.executedAt(), trade.relationship(), trade.sizeAfter().subtract(leg.size()), realized,
-                execution.stamp().seq(), execution.feeCurrency(), execution.closeReason(), covered, order, after));
-        if (closedLifecycle != null) {
-            apply(new PositionClosed(positionKey, execution.asset(), execution.mode(), closedLifecycle));
-        }
-        if (trade.crossesZero()) {
-            apply(new PositionOpened(positionKey, execution.asset(), execution.mode(), lifecycle.number(),
-                    execution.executedAt(), openLegs(after)));
-        }
+        applyChange(execution.positionId(), execution.asset(), execution.mode(), before, after, closedLifecycle,
+                execution.executedAt(), List.of(new FillApplied(execution.positionId(), execution.asset(),
+                        execution.mode(), leg.positionIdx(), execution.fillId(), execution.orderId(), execution.side(),
+                        execution.quantity(), execution.price(), execution.fee(), execution.executedAt(),
+                        trade.relationship(), trade.sizeAfter().subtract(leg.size()), realized, execution.stamp().seq(),
+                        execution.feeCurrency(), execution.closeReason(), covered, order, after)));
     }
 
     @CommandHandler
@@ -322,17 +314,13 @@ public class Position {
         PositionFigures after = new PositionFigures(withLeg.legs(),
                 command.markPrice() != null ? command.markPrice() : before.currentPrice(),
                 before.totalFees(), before.fillCount(), lifecycle, before.feesByCurrency());
-        if (before.flat() && !after.flat()) {
-            apply(new PositionOpened(command.positionId(), command.asset(), command.mode(), lifecycle.number(),
-                    command.updatedTime(), openLegs(after)));
-        }
-        apply(new ExchangeReportApplied(command.positionId(), command.asset(), command.mode(), command.positionIdx(),
-                command.seq(), command.updatedTime(), command.reportedSize(), command.reportedEntryPrice(),
-                command.markPrice(), command.unrealizedPnl(), command.realizedPnl(), entryAdopted,
-                command.reportedSize().compareTo(leg.size()) != 0, size, null, after, command.trailingStop()));
-        if (!before.flat() && after.flat()) {
-            apply(new PositionClosed(command.positionId(), command.asset(), command.mode(), lifecycle));
-        }
+        applyChange(command.positionId(), command.asset(), command.mode(), before, after, ended(before, after),
+                command.updatedTime(), List.of(new ExchangeReportApplied(command.positionId(), command.asset(),
+                        command.mode(), command.positionIdx(), command.seq(), command.updatedTime(),
+                        command.reportedSize(), command.reportedEntryPrice(), command.markPrice(),
+                        command.unrealizedPnl(), command.realizedPnl(), entryAdopted,
+                        command.reportedSize().compareTo(leg.size()) != 0, size, null, after,
+                        command.trailingStop())));
     }
 
     /**
@@ -537,14 +525,9 @@ public class Position {
             apply(new PositionValidated(positionId, asset, mode, true, false, null, command.validatedAt()));
             return new ValidationResult(true, null, null);
         }
-        corrections.forEach(correction -> apply(correction));
+        applyChange(positionId, asset, mode, before, corrected, ended(before, corrected), command.validatedAt(),
+                corrections);
         boolean fixed = !corrections.isEmpty();
-        if (fixed && before.flat() != corrected.flat()) {
-            apply(corrected.flat()
-                    ? new PositionClosed(positionId, asset, mode, corrected.lifecycle())
-                    : new PositionOpened(positionId, asset, mode, corrected.lifecycle().number(),
-                    command.validatedAt(), openLegs(corrected)));
-        }
         String message = String.join("; ", differences);
         apply(new PositionValidated(positionId, asset, mode, false, fixed, message, command.validatedAt()));
         return new ValidationResult(false, message, fixed ? corrected : null);
@@ -564,6 +547,31 @@ public class Position {
                 leg.realizedPnl()));
         return new PositionFigures(withLeg.legs(), position.currentPrice(), position.totalFees(),
                 position.fillCount(), transition(position, withLeg, at), position.feesByCurrency());
+    }
+
+    /**
+     * Applies the events of one change of the position with the lifecycle events it implies, in the one order of
+     * every change (fills, exchange reports that own the size, corrections): {@code PositionOpened} before a change
+     * that opens a flat position; {@code PositionClosed} after one that ended a lifecycle ({@code ended}, as it
+     * ended), followed by {@code PositionOpened} when the same change opened the next one (a fill that flips it).
+     */
+    private static void applyChange(String positionId, String asset, PositionMode mode, PositionFigures before,
+                                    PositionFigures after, LifecycleFigures ended, Instant at, List<?> changes) {
+        if (before.flat() && !after.flat()) {
+            apply(new PositionOpened(positionId, asset, mode, after.lifecycle().number(), at, openLegs(after)));
+        }
+        changes.forEach(change -> apply(change));
+        if (ended != null) {
+            apply(new PositionClosed(positionId, asset, mode, ended));
+            if (!after.flat()) {
+                apply(new PositionOpened(positionId, asset, mode, after.lifecycle().number(), at, openLegs(after)));
+            }
+        }
+    }
+
+    /** The lifecycle a change that sets sizes ended: the last one, when it left an open position flat. */
+    private static LifecycleFigures ended(PositionFigures before, PositionFigures after) {
+        return !before.flat() && after.flat() ? after.lifecycle() : null;
     }
 
     /** The lifecycle after a change that may open a flat position or flatten an open one. */

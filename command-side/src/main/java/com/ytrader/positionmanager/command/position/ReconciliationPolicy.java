@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 
 /**
- * How exchange reports and fills are reconciled (spec 3.1.2), from {@code POSITION_MANAGER_*} settings.
+ * How exchange reports and fills are reconciled (docs/ingest.md), from {@code POSITION_MANAGER_*} settings.
  *
  * @param avgPriceDiffThreshold   relative difference above which the exchange's entry price replaces ours
  * @param sizeValidationThreshold absolute size difference above which a discrepancy is recorded

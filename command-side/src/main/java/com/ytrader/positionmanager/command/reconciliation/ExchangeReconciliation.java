@@ -2,6 +2,7 @@ package com.ytrader.positionmanager.command.reconciliation;
 
 import com.ytrader.positionmanager.command.position.ApplyFill;
 import com.ytrader.positionmanager.command.position.ApplyFunding;
+import com.ytrader.positionmanager.command.position.CommandMetadata;
 import com.ytrader.positionmanager.command.position.ExecutionType;
 import com.ytrader.positionmanager.command.position.FillEventIdentifiers;
 import com.ytrader.positionmanager.command.position.FindLastExecution;
@@ -9,7 +10,6 @@ import com.ytrader.positionmanager.command.position.InvalidPositionCommandExcept
 import com.ytrader.positionmanager.command.position.LastExecution;
 import com.ytrader.positionmanager.command.position.ValidatePosition;
 import com.ytrader.positionmanager.command.position.ValidationResult;
-import com.ytrader.positionmanager.events.EventMetadata;
 import com.ytrader.positionmanager.events.ExchangeFigures;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.Side;
@@ -17,9 +17,7 @@ import com.ytrader.positionmanager.events.UpdateSource;
 import com.ytrader.positionmanager.exchange.BybitClient;
 import com.ytrader.positionmanager.exchange.BybitExecution;
 import com.ytrader.positionmanager.exchange.BybitPosition;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -62,7 +60,7 @@ public class ExchangeReconciliation {
     }
 
     /** Validates one position; {@code metaData} carries the source and trace of the request. */
-    public ValidationResult validate(String asset, PositionMode mode, boolean fix, MetaData metaData) {
+    public ValidationResult validate(String asset, PositionMode mode, boolean fix, CommandMetadata metaData) {
         Instant now = clock.instant();
         if (!exchange.hasCredentials()) {
             return send(ValidatePosition.of(asset, mode, fix, now), metaData);
@@ -79,7 +77,7 @@ public class ExchangeReconciliation {
      *
      * @return how many positions were validated
      */
-    public int validateAll(List<PositionKey> positions, boolean fix, MetaData metaData) {
+    public int validateAll(List<PositionKey> positions, boolean fix, CommandMetadata metaData) {
         Instant now = clock.instant();
         if (!exchange.hasCredentials()) {
             return visit(positions, position -> send(ValidatePosition.of(position.asset(), position.mode(), fix, now),
@@ -131,18 +129,17 @@ public class ExchangeReconciliation {
      * missing.
      */
     private void applyMissing(String asset, PositionMode mode, List<BybitExecution> executions, Instant from,
-                              MetaData metaData) {
+                              CommandMetadata metaData) {
         if (mode == PositionMode.HEDGE) {
             return;
         }
-        MetaData reconciliation = metaData.and(EventMetadata.SOURCE, UpdateSource.RECONCILIATION.wireName());
         for (BybitExecution execution : executions) {
             if (execution.execTime().isBefore(from)) {
                 continue;
             }
             try {
-                commands.sendAndWait(GenericCommandMessage.asCommandMessage(command(asset, mode, execution))
-                        .andMetaData(reconciliation.and(EventMetadata.MESSAGE_ID, "bybit:" + execution.execId())));
+                commands.sendAndWait(metaData.as(UpdateSource.RECONCILIATION, "bybit:" + execution.execId())
+                        .command(command(asset, mode, execution)));
             } catch (RuntimeException e) {
                 if (FillEventIdentifiers.isRecordedExecution(e)) {
                     continue;
@@ -176,17 +173,16 @@ public class ExchangeReconciliation {
             if (hedgeLeg != (mode == PositionMode.HEDGE)) {
                 continue;
             }
-            BigDecimal size = position.size() == null ? BigDecimal.ZERO : position.size();
             legs.put(position.positionIdx(), new ExchangeFigures(position.seq() == null ? -1 : position.seq(),
                     position.updatedTime() != null ? position.updatedTime() : clock.instant(),
-                    "Sell".equalsIgnoreCase(position.side()) ? size.negate() : size,
+                    position.signedSize(),
                     position.avgPrice(), position.markPrice(), position.unrealisedPnl(),
                     position.cumRealisedPnl()));
         }
         return legs;
     }
 
-    private ValidationResult send(ValidatePosition command, MetaData metaData) {
-        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+    private ValidationResult send(ValidatePosition command, CommandMetadata metaData) {
+        return commands.sendAndWait(metaData.command(command));
     }
 }

@@ -2,6 +2,7 @@ package com.ytrader.positionmanager.command.ingest;
 
 import com.ytrader.positionmanager.command.CommandSideApplication;
 import com.ytrader.positionmanager.events.PositionFigures;
+import com.ytrader.positionmanager.infrastructure.TcpProxy;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 

@@ -1,6 +1,7 @@
 package com.ytrader.positionmanager.command.periodic;
 
 import com.ytrader.positionmanager.command.CommandSideApplication;
+import com.ytrader.positionmanager.command.openpositions.OpenPositions;
 import com.ytrader.positionmanager.command.position.ApplyFill;
 import com.ytrader.positionmanager.command.position.ReportExchangePosition;
 import com.ytrader.positionmanager.events.EventMetadata;

@@ -3,6 +3,7 @@ package com.ytrader.positionmanager.command.position;
 import com.ytrader.positionmanager.events.PositionClosed;
 import com.ytrader.positionmanager.events.PositionCorrected;
 import com.ytrader.positionmanager.events.PositionMode;
+import com.ytrader.positionmanager.events.PositionOpened;
 import com.ytrader.positionmanager.events.PositionSnapshotTaken;
 import com.ytrader.positionmanager.events.PositionValidated;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -99,5 +100,22 @@ class PositionSnapshotsAndValidationTest {
                         a(PositionClosed.class,
                                 closed -> assertThat(closed.lifecycle().closedAt()).isEqualTo(NOW)),
                         a(PositionValidated.class)));
+    }
+
+    @Test
+    void a_correction_that_opens_a_flat_position_is_preceded_by_the_opening_like_every_change() {
+        fixture.givenCommands(buy("1", "100"), Fills.sell("1", "101"),
+                        report(1, AFTER_THE_FILLS, "2", "100", "100", "0", "0"))
+                .when(ValidatePosition.of(ASSET, PositionMode.ONE_WAY, true, NOW))
+                .expectEventsMatching(exactly(
+                        a(PositionOpened.class, opened -> {
+                            assertThat(opened.lifecycle()).isEqualTo(2);
+                            assertThat(opened.openedAt()).isEqualTo(NOW);
+                        }),
+                        a(PositionCorrected.class, correction -> {
+                            assertThat(correction.position().size()).isEqualByComparingTo("2");
+                            assertThat(correction.position().lifecycle().number()).isEqualTo(2);
+                        }),
+                        a(PositionValidated.class, validated -> assertThat(validated.corrected()).isTrue())));
     }
 }

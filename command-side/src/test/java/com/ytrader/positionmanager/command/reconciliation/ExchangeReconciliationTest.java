@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.ytrader.positionmanager.command.position.ApplyFill;
+import com.ytrader.positionmanager.command.position.CommandMetadata;
 import com.ytrader.positionmanager.command.position.ReportExchangePosition;
 import com.ytrader.positionmanager.events.EventMetadata;
 import com.ytrader.positionmanager.events.FillApplied;
@@ -11,10 +12,10 @@ import com.ytrader.positionmanager.events.PositionCorrected;
 import com.ytrader.positionmanager.events.PositionId;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.Side;
+import com.ytrader.positionmanager.events.UpdateSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -179,7 +180,7 @@ class ExchangeReconciliationTest {
 
         int validated = reconciliation.validateAll(assets.stream()
                         .map(asset -> new ExchangeReconciliation.PositionKey(asset, PositionMode.ONE_WAY)).toList(),
-                true, MetaData.with(EventMetadata.SOURCE, "scheduler"));
+                true, CommandMetadata.of(UpdateSource.SCHEDULER, null, null));
 
         assertThat(validated).isEqualTo(assets.size());
         assertThat(BYBIT.findAll(getRequestedFor(urlPathEqualTo("/v5/execution/list")))).hasSize(1);

@@ -3,11 +3,11 @@ package com.ytrader.positionmanager.command.reconciliation;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.ytrader.positionmanager.command.CommandSideApplication;
 import com.ytrader.positionmanager.command.position.ApplyFill;
-import com.ytrader.positionmanager.events.EventMetadata;
+import com.ytrader.positionmanager.command.position.CommandMetadata;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.Side;
+import com.ytrader.positionmanager.events.UpdateSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -66,7 +66,7 @@ public final class ReconcileBenchmark {
                     .map(asset -> new ExchangeReconciliation.PositionKey(asset, PositionMode.ONE_WAY)).toList();
 
             long start = System.nanoTime();
-            int validated = reconciliation.validateAll(keys, true, MetaData.with(EventMetadata.SOURCE, "scheduler"));
+            int validated = reconciliation.validateAll(keys, true, CommandMetadata.of(UpdateSource.SCHEDULER, null, null));
             double seconds = (System.nanoTime() - start) / 1e9;
 
             System.out.printf("RECONCILE positions=%d validated=%d seconds=%.2f per_position_ms=%.2f "

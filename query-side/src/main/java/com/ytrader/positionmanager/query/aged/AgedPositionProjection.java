@@ -5,7 +5,7 @@ import com.ytrader.positionmanager.events.AgedCloseRequested;
 import com.ytrader.positionmanager.events.AgedPhaseChanged;
 import com.ytrader.positionmanager.events.AgedPositionClosed;
 import com.ytrader.positionmanager.events.PositionMode;
-import com.ytrader.positionmanager.query.processing.BatchBuffer;
+import com.ytrader.positionmanager.messaging.BatchBuffer;
 import com.ytrader.positionmanager.query.processing.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

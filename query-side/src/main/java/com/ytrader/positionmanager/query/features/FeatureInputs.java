@@ -17,4 +17,16 @@ public record FeatureInputs(
         BigDecimal unrealizedPnl,
         BigDecimal entryNotional,
         Instant openedAt) {
+
+    /**
+     * What the position adds to the portfolio's total exposure: {@code |size| * current_price}, nothing while its price
+     * is unknown. {@code PortfolioQueries} sums the same in SQL over the live rows.
+     */
+    public BigDecimal exposure() {
+        return exposure(size, currentPrice);
+    }
+
+    public static BigDecimal exposure(BigDecimal size, BigDecimal currentPrice) {
+        return currentPrice == null ? BigDecimal.ZERO : size.abs().multiply(currentPrice);
+    }
 }

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The ML features of spec §3.4.2, computed in this one place for the REST API, the integration events and
+ * The ML features of a position, computed in this one place for the REST API, the integration events and
  * point-in-time queries. Each is null where it is undefined (no entry notional, zero exposure, no price,
  * flat position) rather than a division error or a misleading zero.
  *
@@ -46,7 +46,6 @@ public record MlFeatures(BigDecimal unrealizedPnlPct, Long timeHeldMinutes, BigD
         if (position.currentPrice() == null || totalExposure == null || totalExposure.signum() == 0) {
             return null;
         }
-        return position.size().multiply(position.currentPrice()).abs()
-                .divide(totalExposure, SCALE, RoundingMode.HALF_EVEN);
+        return position.exposure().divide(totalExposure, SCALE, RoundingMode.HALF_EVEN);
     }
 }

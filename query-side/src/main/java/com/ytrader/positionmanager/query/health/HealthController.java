@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The spec's health check: 503 as soon as the database or the broker cannot be reached, within about
+ * The health check: 503 as soon as the database or the broker cannot be reached, within about
  * {@code position-manager.health.database-timeout} and the broker's connection timeout; {@code degraded} (200) while
  * a processor has parked events, which hold back the positions they belong to, or a processor segment is stuck
  * (its token has not moved for {@code position-manager.processors.stuck-after} while events exist beyond it).

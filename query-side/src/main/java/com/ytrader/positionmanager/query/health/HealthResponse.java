@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /health}: the spec's fields ({@code positions_count} is null while the database is down) and
+ * {@code GET /health}: its fields ({@code positions_count} is null while the database is down) and
  * {@code dead_letters}, the events parked per processing group, and {@code stuck_processors}, the processor segments
  * whose token stands still with events beyond it ({@code read-models[2]}).
  */

@@ -2,20 +2,21 @@ package com.ytrader.positionmanager.query.integration;
 
 import com.ytrader.positionmanager.events.EventMetadata;
 import com.ytrader.positionmanager.events.ExchangeReportApplied;
-import com.ytrader.positionmanager.events.FillApplied;
-import com.ytrader.positionmanager.events.FundingApplied;
 import com.ytrader.positionmanager.events.MarkPriceUpdated;
 import com.ytrader.positionmanager.events.PositionCorrected;
+import com.ytrader.positionmanager.events.PositionEvent;
 import com.ytrader.positionmanager.events.PositionFigures;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.PositionSnapshotTaken;
 import com.ytrader.positionmanager.events.UpdateSource;
+import com.ytrader.positionmanager.messaging.BatchBuffer;
+import com.ytrader.positionmanager.messaging.ConfirmedPublisher;
 import com.ytrader.positionmanager.query.features.MlFeatures;
 import com.ytrader.positionmanager.query.portfolio.PortfolioMetrics;
 import com.ytrader.positionmanager.query.portfolio.PortfolioMetricsCache;
+import com.ytrader.positionmanager.query.position.LiveRow;
 import com.ytrader.positionmanager.query.position.PositionIds;
 import com.ytrader.positionmanager.query.position.PositionRow;
-import com.ytrader.positionmanager.query.processing.BatchBuffer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -45,8 +46,6 @@ public class IntegrationEventPublisher {
 
     public static final String PROCESSING_GROUP = "integration-events";
 
-    private final RabbitTemplate rabbit;
-    private final Duration confirmTimeout;
     /**
      * The messages of one processor batch, published together with one wait for the broker's confirms when
      * the batch commits (a missing confirm fails the batch, which is retried from its token). The portfolio
@@ -57,61 +56,47 @@ public class IntegrationEventPublisher {
     public IntegrationEventPublisher(RabbitTemplate rabbit, PortfolioMetricsCache portfolio,
                                      @Value("${position-manager.integration-events.confirm-timeout}")
                                      Duration confirmTimeout) {
-        this.rabbit = rabbit;
+        ConfirmedPublisher publisher = new ConfirmedPublisher(rabbit, confirmTimeout);
         this.batches = new BatchBuffer<>(IntegrationEventPublisher.class.getName(),
-                () -> new Batch(portfolio.current(), new ArrayList<>()), batch -> publishAndConfirm(batch.messages()));
-        this.confirmTimeout = confirmTimeout;
+                () -> new Batch(portfolio.current(), new ArrayList<>()),
+                batch -> publisher.publish((operations, channel) -> {
+                    for (Outgoing message : batch.messages()) {
+                        operations.convertAndSend("", message.queue(), message.body(), withId(message.messageId()));
+                    }
+                }));
     }
 
+    /** Every change of a position's figures, as the live row sees it, and every snapshot taken. */
     @EventHandler
-    void on(FillApplied event, EventMessage<?> message,
+    void on(PositionEvent event, EventMessage<?> message,
             @MetaDataValue(EventMetadata.SOURCE) String source, @MetaDataValue(EventMetadata.TRACE_ID) String traceId) {
-        publish(event.positionId(), event.asset(), event.mode(), event.position(), message,
-                source != null ? source : UpdateSource.ORDER_EXECUTION.wireName(), traceId);
+        if (event instanceof PositionSnapshotTaken taken) {
+            snapshotCreated(taken, message, traceId);
+        } else if (LiveRow.change(event) instanceof LiveRow.FiguresWritten written) {
+            publish(event.positionId(), event.asset(), event.mode(), written.figures(), message,
+                    source != null ? source : defaultSource(event).wireName(), traceId);
+        }
     }
 
-    @EventHandler
-    void on(FundingApplied event, EventMessage<?> message,
-            @MetaDataValue(EventMetadata.SOURCE) String source, @MetaDataValue(EventMetadata.TRACE_ID) String traceId) {
-        publish(event.positionId(), event.asset(), event.mode(), event.position(), message,
-                source != null ? source : UpdateSource.ORDER_EXECUTION.wireName(), traceId);
+    /** Where a change came from when its metadata does not say: the path that event type usually takes. */
+    private static UpdateSource defaultSource(PositionEvent event) {
+        if (event instanceof ExchangeReportApplied || event instanceof MarkPriceUpdated) {
+            return UpdateSource.WEBSOCKET;
+        }
+        if (event instanceof PositionCorrected) {
+            return UpdateSource.VALIDATION;
+        }
+        return UpdateSource.ORDER_EXECUTION;
     }
 
-    @EventHandler
-    void on(ExchangeReportApplied event, EventMessage<?> message,
-            @MetaDataValue(EventMetadata.SOURCE) String source, @MetaDataValue(EventMetadata.TRACE_ID) String traceId) {
-        publish(event.positionId(), event.asset(), event.mode(), event.position(), message,
-                source != null ? source : UpdateSource.WEBSOCKET.wireName(), traceId);
-    }
-
-    @EventHandler
-    void on(PositionCorrected event, EventMessage<?> message,
-            @MetaDataValue(EventMetadata.SOURCE) String source, @MetaDataValue(EventMetadata.TRACE_ID) String traceId) {
-        publish(event.positionId(), event.asset(), event.mode(), event.position(), message,
-                source != null ? source : UpdateSource.VALIDATION.wireName(), traceId);
-    }
-
-    /** Without a source in the metadata, where the price came from ({@code websocket} or {@code rest}). */
-    @EventHandler
-    void on(MarkPriceUpdated event, EventMessage<?> message,
-            @MetaDataValue(EventMetadata.SOURCE) String source, @MetaDataValue(EventMetadata.TRACE_ID) String traceId) {
-        publish(event.positionId(), event.asset(), event.mode(), event.position(), message,
-                source != null ? source : event.source().wireName(), traceId);
-    }
-
-    @EventHandler
-    void on(PositionSnapshotTaken event, EventMessage<?> message, @MetaDataValue(EventMetadata.TRACE_ID) String traceId) {
+    private void snapshotCreated(PositionSnapshotTaken event, EventMessage<?> message, String traceId) {
         Batch batch = batches.current();
         PositionRow p = row(event.positionId(), event.asset(), event.mode(), event.position(), message);
         MlFeatures features = MlFeatures.of(p.featureInputs(), batch.portfolio().totalExposure(), event.takenAt());
         batch.add(PositionSnapshotCreated.QUEUE, new PositionSnapshotCreated("position_snapshot_created",
-                        PositionIds.snapshot(event.positionId(), event.snapshotId()), p.id(), p.asset(), p.size(),
-                        p.averageEntryPrice(), p.unrealizedPnl(), p.realizedPnl(), p.mode(), p.longSize(),
-                        p.shortSize(), p.longEntryPrice(), p.shortEntryPrice(), p.longRealizedPnl(),
-                        p.shortRealizedPnl(), p.exchangeSize(), p.exchangeRealizedPnl(), p.exchangeSeq(),
-                        p.totalFees(), p.feesByCurrency(), p.closeReason(), features.unrealizedPnlPct(),
-                        features.timeHeldMinutes(), features.positionSizeNorm(), event.takenAt(), traceId,
-                        message.getTimestamp()),
+                        PositionIds.snapshot(event.positionId(), event.snapshotId()), p.id(), p.asset(), p.mode(),
+                        p.fields(), features.unrealizedPnlPct(), features.timeHeldMinutes(),
+                        features.positionSizeNorm(), event.takenAt(), traceId, message.getTimestamp()),
                 message.getIdentifier() + ":position_snapshot_created");
     }
 
@@ -128,11 +113,9 @@ public class IntegrationEventPublisher {
         Instant at = message.getTimestamp();
         PositionRow p = row(positionKey, asset, mode, figures, message);
         MlFeatures features = MlFeatures.of(p.featureInputs(), batch.portfolio().totalExposure(), Instant.now());
-        PositionUpdated positionUpdated = new PositionUpdated("position_updated", p.id(), p.asset(), p.size(),
-                p.unrealizedPnl(), p.realizedPnl(), p.mode(), p.longEntryPrice(), p.shortEntryPrice(),
-                p.longRealizedPnl(), p.shortRealizedPnl(), p.exchangeSize(), p.exchangeRealizedPnl(), p.exchangeSeq(),
-                p.totalFees(), p.feesByCurrency(), p.closeReason(), features.unrealizedPnlPct(),
-                features.timeHeldMinutes(), features.positionSizeNorm(), source, traceId, at);
+        PositionUpdated positionUpdated = new PositionUpdated("position_updated", p.id(), p.asset(), p.mode(),
+                p.fields(), features.unrealizedPnlPct(), features.timeHeldMinutes(), features.positionSizeNorm(),
+                source, traceId, at);
         PortfolioMetrics metrics = batch.portfolio();
         PortfolioUpdated portfolioUpdated = new PortfolioUpdated("portfolio_updated", metrics.totalExposure(),
                 metrics.totalUnrealizedPnl(), metrics.totalRealizedPnl(), metrics.openPositionsCount(), traceId, at);
@@ -148,16 +131,6 @@ public class IntegrationEventPublisher {
         void add(String queue, Object body, String messageId) {
             messages.add(new Outgoing(queue, body, messageId));
         }
-    }
-
-    private void publishAndConfirm(List<Outgoing> messages) {
-        rabbit.invoke(channel -> {
-            for (Outgoing message : messages) {
-                channel.convertAndSend("", message.queue(), message.body(), withId(message.messageId()));
-            }
-            channel.waitForConfirmsOrDie(confirmTimeout.toMillis());
-            return null;
-        });
     }
 
     private static MessagePostProcessor withId(String messageId) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** The integration event of spec §6.2, queue {@code position-manager.portfolio_updated}. */
+/** The integration event {@code portfolio_updated}, queue {@code position-manager.portfolio_updated}. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record PortfolioUpdated(
         String eventType,

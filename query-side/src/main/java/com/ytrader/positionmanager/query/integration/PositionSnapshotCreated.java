@@ -1,13 +1,13 @@
 package com.ytrader.positionmanager.query.integration;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import com.ytrader.positionmanager.events.CloseReason;
+import com.ytrader.positionmanager.api.PositionFields;
 import com.ytrader.positionmanager.events.PositionMode;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.SortedMap;
 import java.util.UUID;
 
 /**
@@ -20,23 +20,8 @@ public record PositionSnapshotCreated(
         UUID snapshotId,
         UUID positionId,
         String asset,
-        BigDecimal size,
-        BigDecimal averageEntryPrice,
-        BigDecimal unrealizedPnl,
-        BigDecimal realizedPnl,
         PositionMode mode,
-        BigDecimal longSize,
-        BigDecimal shortSize,
-        BigDecimal longEntryPrice,
-        BigDecimal shortEntryPrice,
-        BigDecimal longRealizedPnl,
-        BigDecimal shortRealizedPnl,
-        BigDecimal exchangeSize,
-        BigDecimal exchangeRealizedPnl,
-        Long exchangeSeq,
-        BigDecimal totalFees,
-        SortedMap<String, BigDecimal> feesByCurrency,
-        CloseReason closeReason,
+        @JsonUnwrapped PositionFields fields,
         BigDecimal unrealizedPnlPct,
         Long timeHeldMinutes,
         BigDecimal positionSizeNorm,

@@ -37,7 +37,7 @@ class PortfolioController {
 
     @GetMapping
     @Operation(operationId = "getPortfolio",
-            summary = "Portfolio metrics (spec §3.2.2); positions without a current price add no exposure")
+            summary = "Portfolio metrics; positions without a current price add no exposure")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PortfolioResponse.class)))
     ResponseEntity<?> portfolio(
             @RequestParam(name = "include_positions", defaultValue = "false") boolean includePositions,

@@ -11,7 +11,7 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
- * Portfolio metrics of spec §3.2.2 over a set of positions: totals are exact sums of the per-asset figures,
+ * Portfolio metrics over a set of positions: totals are exact sums of the per-asset figures,
  * summed once when the metrics are computed, so that reading them costs nothing per request.
  */
 public final class PortfolioMetrics {
@@ -106,7 +106,7 @@ public final class PortfolioMetrics {
         return shortPositionsCount;
     }
 
-    /** The assets with at least one open position: the spec's {@code by_asset}. */
+    /** The assets with at least one open position: the response's {@code by_asset}. */
     public Map<String, AssetTotals> openAssets() {
         return openAssets;
     }

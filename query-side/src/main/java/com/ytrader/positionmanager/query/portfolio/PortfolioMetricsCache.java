@@ -1,8 +1,8 @@
 package com.ytrader.positionmanager.query.portfolio;
 
 import com.ytrader.positionmanager.events.CarriesPositionFigures;
+import com.ytrader.positionmanager.messaging.BatchBuffer;
 import com.ytrader.positionmanager.query.position.TotalExposure;
-import com.ytrader.positionmanager.query.processing.BatchBuffer;
 import com.ytrader.positionmanager.query.processing.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

@@ -6,7 +6,10 @@ import org.springframework.stereotype.Repository;
 import java.time.Instant;
 import java.util.List;
 
-/** The one aggregate query over {@code positions} that every portfolio figure comes from. */
+/**
+ * The one aggregate query over {@code positions} that every portfolio figure comes from; its exposure is
+ * {@code FeatureInputs.exposure} summed in SQL.
+ */
 @Repository
 class PortfolioQueries {
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** {@code GET /api/v1/portfolio} in the spec's shape (§4.2); {@code positions} only when asked for. */
+/** {@code GET /api/v1/portfolio} ; {@code positions} only when asked for. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record PortfolioResponse(
         BigDecimal totalExposureUsdt,

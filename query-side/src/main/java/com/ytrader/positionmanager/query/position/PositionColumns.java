@@ -3,23 +3,71 @@ package com.ytrader.positionmanager.query.position;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ytrader.positionmanager.api.PositionFields;
 import com.ytrader.positionmanager.events.CloseReason;
+import com.ytrader.positionmanager.events.PositionMode;
+import com.ytrader.positionmanager.query.processing.JdbcTimes;
+import org.springframework.jdbc.core.StatementCreatorUtils;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * How the two figures that are not plain numbers are stored, in {@code positions} and {@code position_timeline}
- * alike: {@code fees_by_currency} as a JSONB object of decimal strings (exact, whatever the scale),
- * {@code close_reason} as its wire name.
+ * The columns of a position's row, in {@code positions} and {@code position_timeline} alike (same names, same
+ * types): the one place that maps a {@link PositionRow} to them and back. The two figures that are not plain numbers
+ * are stored as {@code fees_by_currency}, a JSONB object of decimal strings (exact, whatever the scale), and
+ * {@code close_reason}, its wire name.
  */
 public final class PositionColumns {
+
+    /** A figure column: its name, JDBC type, placeholder around the parameter and value in a row. */
+    private record Column(String name, int sqlType, String placeholder, Function<PositionRow, Object> value) {
+        Column(String name, int sqlType, Function<PositionRow, Object> value) {
+            this(name, sqlType, "%s", value);
+        }
+    }
+
+    private static final List<Column> FIGURES = List.of(
+            new Column("size", Types.NUMERIC, row -> row.fields().size()),
+            new Column("average_entry_price", Types.NUMERIC, row -> row.fields().averageEntryPrice()),
+            new Column("current_price", Types.NUMERIC, row -> row.fields().currentPrice()),
+            new Column("unrealized_pnl", Types.NUMERIC, row -> row.fields().unrealizedPnl()),
+            new Column("realized_pnl", Types.NUMERIC, row -> row.fields().realizedPnl()),
+            new Column("long_size", Types.NUMERIC, row -> row.fields().longSize()),
+            new Column("short_size", Types.NUMERIC, row -> row.fields().shortSize()),
+            new Column("long_entry_price", Types.NUMERIC, row -> row.fields().longEntryPrice()),
+            new Column("short_entry_price", Types.NUMERIC, row -> row.fields().shortEntryPrice()),
+            new Column("long_realized_pnl", Types.NUMERIC, row -> row.fields().longRealizedPnl()),
+            new Column("short_realized_pnl", Types.NUMERIC, row -> row.fields().shortRealizedPnl()),
+            new Column("exchange_size", Types.NUMERIC, row -> row.fields().exchangeSize()),
+            new Column("exchange_realized_pnl", Types.NUMERIC, row -> row.fields().exchangeRealizedPnl()),
+            new Column("exchange_seq", Types.BIGINT, row -> row.fields().exchangeSeq()),
+            new Column("total_fees", Types.NUMERIC, row -> row.fields().totalFees()),
+            new Column("fees_by_currency", Types.VARCHAR, "CAST(%s AS jsonb)",
+                    row -> feesByCurrency(row.fields().feesByCurrency())),
+            new Column("close_reason", Types.VARCHAR, row -> closeReason(row.fields().closeReason())),
+            new Column("entry_notional", Types.NUMERIC, PositionRow::entryNotional));
+
+    /** The figure columns, in the order the binders below fill them. */
+    public static final String FIGURE_COLUMNS = String.join(", ", FIGURES.stream().map(Column::name).toList());
+
+    /** The columns a {@link PositionRow} is read from ({@link #read}). */
+    public static final String ROW_COLUMNS = FIGURE_COLUMNS
+            + ", version, created_at, opened_at, last_updated, closed_at, last_snapshot_at";
 
     /** Its own mapper: the REST layer's JSON settings must not change what is stored. */
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,6 +76,74 @@ public final class PositionColumns {
     private static final String NO_FEES = "{}";
 
     private PositionColumns() {
+    }
+
+    /** The figure columns' placeholders, in order: {@code ?} each, or {@code :column} for named parameters. */
+    public static String figurePlaceholders(boolean named) {
+        return String.join(", ", FIGURES.stream()
+                .map(column -> column.placeholder().formatted(named ? ":" + column.name() : "?")).toList());
+    }
+
+    /** {@code column = EXCLUDED.column} for every figure column, for an upsert. */
+    public static String figureUpdates() {
+        return String.join(", ", FIGURES.stream().map(column -> column.name() + " = EXCLUDED." + column.name())
+                .toList());
+    }
+
+    /** Binds the row's figures from parameter {@code index} on; the index after them. */
+    public static int bindFigures(PreparedStatement statement, int index, PositionRow row) throws SQLException {
+        for (Column column : FIGURES) {
+            StatementCreatorUtils.setParameterValue(statement, index++, column.sqlType(), column.value().apply(row));
+        }
+        return index;
+    }
+
+    /** Adds the row's figures as named parameters, named as their columns. */
+    public static MapSqlParameterSource bindFigures(MapSqlParameterSource parameters, PositionRow row) {
+        FIGURES.forEach(column -> parameters.addValue(column.name(), column.value().apply(row), column.sqlType()));
+        return parameters;
+    }
+
+    /**
+     * The row in the {@link #ROW_COLUMNS} (each named with {@code prefix}) of the current result row; null where
+     * {@code version} is null (a timeline row before the live row existed).
+     */
+    public static PositionRow read(ResultSet rs, String prefix, UUID id, String asset, PositionMode mode)
+            throws SQLException {
+        Object version = rs.getObject(prefix + "version");
+        if (version == null) {
+            return null;
+        }
+        PositionFields fields = new PositionFields(
+                rs.getBigDecimal(prefix + "size"),
+                rs.getBigDecimal(prefix + "average_entry_price"),
+                rs.getBigDecimal(prefix + "current_price"),
+                rs.getBigDecimal(prefix + "unrealized_pnl"),
+                rs.getBigDecimal(prefix + "realized_pnl"),
+                rs.getBigDecimal(prefix + "long_size"),
+                rs.getBigDecimal(prefix + "short_size"),
+                rs.getBigDecimal(prefix + "long_entry_price"),
+                rs.getBigDecimal(prefix + "short_entry_price"),
+                rs.getBigDecimal(prefix + "long_realized_pnl"),
+                rs.getBigDecimal(prefix + "short_realized_pnl"),
+                rs.getBigDecimal(prefix + "exchange_size"),
+                rs.getBigDecimal(prefix + "exchange_realized_pnl"),
+                rs.getObject(prefix + "exchange_seq", Long.class),
+                rs.getBigDecimal(prefix + "total_fees"),
+                feesByCurrency(rs.getString(prefix + "fees_by_currency")),
+                closeReason(rs.getString(prefix + "close_reason")));
+        return new PositionRow(
+                id,
+                asset,
+                mode,
+                fields,
+                rs.getBigDecimal(prefix + "entry_notional"),
+                ((Number) version).longValue(),
+                JdbcTimes.instant(rs, prefix + "created_at"),
+                JdbcTimes.instant(rs, prefix + "opened_at"),
+                JdbcTimes.instant(rs, prefix + "last_updated"),
+                JdbcTimes.instant(rs, prefix + "closed_at"),
+                JdbcTimes.instant(rs, prefix + "last_snapshot_at"));
     }
 
     public static String feesByCurrency(SortedMap<String, BigDecimal> fees) {

@@ -2,10 +2,12 @@ package com.ytrader.positionmanager.query.position;
 
 import com.ytrader.positionmanager.events.FillApplied;
 import com.ytrader.positionmanager.events.FillLinked;
-import com.ytrader.positionmanager.query.processing.BatchBuffer;
+import com.ytrader.positionmanager.messaging.BatchBuffer;
+import com.ytrader.positionmanager.query.processing.JdbcTimes;
 import com.ytrader.positionmanager.query.processing.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -16,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Links each fill to its position in {@code position_orders} (spec 001) with the relationship the aggregate
+ * Links each fill to its position in {@code position_orders} with the relationship the aggregate
  * decided. One row per fill id: a replay inserts nothing twice. A batch's links are inserted together.
  */
 @Component
@@ -30,9 +32,11 @@ class PositionOrderProjection {
             ON CONFLICT (position_id, fill_id) DO NOTHING
             """;
 
+    private final NamedParameterJdbcTemplate jdbc;
     private final BatchBuffer<List<MapSqlParameterSource>> pendingLinks;
 
     PositionOrderProjection(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.pendingLinks = new BatchBuffer<>(PositionOrderProjection.class.getName(), ArrayList::new,
                 links -> jdbc.batchUpdate(LINK, links.toArray(MapSqlParameterSource[]::new)));
     }
@@ -50,6 +54,11 @@ class PositionOrderProjection {
                 event.side().signed(event.quantity()), event.price(), event.executedAt());
     }
 
+    @ResetHandler
+    void reset() {
+        jdbc.getJdbcTemplate().execute("TRUNCATE position_orders");
+    }
+
     private void link(String positionKey, String orderId, String fillId, String relationship, BigDecimal sizeDelta,
                       BigDecimal price, Instant executedAt) {
         pendingLinks.current().add(new MapSqlParameterSource()
@@ -60,6 +69,6 @@ class PositionOrderProjection {
                 .addValue("relationship", relationship)
                 .addValue("sizeDelta", sizeDelta)
                 .addValue("price", price)
-                .addValue("executedAt", PositionRepository.utc(executedAt)));
+                .addValue("executedAt", JdbcTimes.utc(executedAt)));
     }
 }

@@ -1,10 +1,6 @@
 package com.ytrader.positionmanager.query.position;
 
-import com.ytrader.positionmanager.events.ExchangeReportApplied;
-import com.ytrader.positionmanager.events.FillApplied;
-import com.ytrader.positionmanager.events.FundingApplied;
-import com.ytrader.positionmanager.events.MarkPriceUpdated;
-import com.ytrader.positionmanager.events.PositionCorrected;
+import com.ytrader.positionmanager.events.PositionEvent;
 import com.ytrader.positionmanager.query.processing.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -16,7 +12,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 
 /**
- * Projects every event that carries a position's figures into {@code positions}. The figures are the decided
+ * Projects every event of a position into {@code positions}, as {@link LiveRow} says. The figures are the decided
  * state after the event, so the projection copies them; the aggregate's sequence number guards each write, and a
  * batch writes each position once ({@link PositionWrites}).
  */
@@ -33,28 +29,13 @@ public class PositionProjection {
     }
 
     @EventHandler
-    void on(FillApplied event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        positions.record(event.positionId(), event.asset(), event.mode(), event.position(), sequence, at);
-    }
-
-    @EventHandler
-    void on(FundingApplied event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        positions.record(event.positionId(), event.asset(), event.mode(), event.position(), sequence, at);
-    }
-
-    @EventHandler
-    void on(ExchangeReportApplied event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        positions.record(event.positionId(), event.asset(), event.mode(), event.position(), sequence, at);
-    }
-
-    @EventHandler
-    void on(PositionCorrected event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        positions.record(event.positionId(), event.asset(), event.mode(), event.position(), sequence, at);
-    }
-
-    @EventHandler
-    void on(MarkPriceUpdated event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        positions.record(event.positionId(), event.asset(), event.mode(), event.position(), sequence, at);
+    void on(PositionEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        LiveRow.Change change = LiveRow.change(event);
+        if (change instanceof LiveRow.FiguresWritten written) {
+            positions.record(event.positionId(), event.asset(), event.mode(), written.figures(), sequence, at);
+        } else if (change instanceof LiveRow.SnapshotMarked marked) {
+            positions.recordSnapshot(event.positionId(), marked.at(), sequence);
+        }
     }
 
     @ResetHandler

@@ -5,15 +5,15 @@ import com.ytrader.positionmanager.events.PositionSnapshotTaken;
 import com.ytrader.positionmanager.query.processing.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
 
-import java.util.UUID;
-
 /**
- * Keeps the snapshots of each position: those asked for (API, scheduler) and one per closed lifecycle. It runs
- * in the positions processing group, in the same batch as the event that closed the position, so the row it
- * copies for a closed lifecycle is the state right after that event.
+ * Keeps {@code position_snapshots}: the snapshots asked for (API, scheduler) and one per closed lifecycle. It runs
+ * in the read models' processing group, in the same batch as the event that closed the position, so the row it
+ * copies for a closed lifecycle is the state right after that event (the mark in the live row is
+ * {@link PositionProjection}'s).
  */
 @Component
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
@@ -38,7 +38,6 @@ class PositionSnapshotProjection {
                         position.asset(), position.mode(), SnapshotData.closed(position, event.lifecycle(), sequence),
                         event.lifecycle().closedAt());
             }
-            positions.recordSnapshot(event.positionId(), event.lifecycle().closedAt(), sequence);
         });
     }
 
@@ -51,6 +50,10 @@ class PositionSnapshotProjection {
                             event.takenAt(), sequence),
                     event.takenAt());
         }
-        positions.recordSnapshot(event.positionId(), event.takenAt(), sequence);
+    }
+
+    @ResetHandler
+    void reset() {
+        snapshots.deleteAll();
     }
 }

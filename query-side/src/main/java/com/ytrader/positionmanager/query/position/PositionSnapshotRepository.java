@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ytrader.positionmanager.events.PositionMode;
+import com.ytrader.positionmanager.query.processing.JdbcTimes;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -34,14 +35,19 @@ public class PositionSnapshotRepository {
                         """,
                 new MapSqlParameterSource("id", id).addValue("positionId", positionId).addValue("asset", asset)
                         .addValue("mode", mode.wireName()).addValue("data", write(data))
-                        .addValue("createdAt", PositionRepository.utc(createdAt)));
+                        .addValue("createdAt", JdbcTimes.utc(createdAt)));
+    }
+
+    /** Empties the table, before a replay rebuilds it. */
+    void deleteAll() {
+        jdbc.getJdbcTemplate().execute("TRUNCATE position_snapshots");
     }
 
     /** Newest first; ties broken by id so that pages never overlap. */
     /** @return how many snapshots taken before {@code cutoff} were deleted */
     public int deleteTakenBefore(Instant cutoff) {
         return jdbc.update("DELETE FROM position_snapshots WHERE created_at < :cutoff",
-                new MapSqlParameterSource("cutoff", PositionRepository.utc(cutoff)));
+                new MapSqlParameterSource("cutoff", JdbcTimes.utc(cutoff)));
     }
 
     public List<PositionSnapshotRow> page(UUID positionId, int limit, int offset) {
@@ -57,7 +63,7 @@ public class PositionSnapshotRepository {
                         rs.getString("asset"),
                         PositionMode.fromWireName(rs.getString("mode")),
                         read(rs.getString("snapshot_data")),
-                        PositionRepository.instant(rs, "created_at")));
+                        JdbcTimes.instant(rs, "created_at")));
     }
 
     private String write(Object data) {

@@ -2,8 +2,8 @@ package com.ytrader.positionmanager.query.position;
 
 import com.ytrader.positionmanager.events.PositionFigures;
 import com.ytrader.positionmanager.events.PositionMode;
+import com.ytrader.positionmanager.messaging.BatchBuffer;
 import com.ytrader.positionmanager.query.position.PositionRepository.FiguresWrite;
-import com.ytrader.positionmanager.query.processing.BatchBuffer;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;

@@ -1,8 +1,9 @@
 package com.ytrader.positionmanager.query.position;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import com.ytrader.positionmanager.events.CloseReason;
+import com.ytrader.positionmanager.api.PositionFields;
 import com.ytrader.positionmanager.events.LifecycleFigures;
 import com.ytrader.positionmanager.events.PositionFigures;
 import com.ytrader.positionmanager.events.PositionMode;
@@ -10,10 +11,9 @@ import com.ytrader.positionmanager.query.features.MlFeatures;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.SortedMap;
 
 /**
- * The {@code snapshot_data} of a snapshot: the position as it stood (the fields of {@link PositionRow}), the figures
+ * The {@code snapshot_data} of a snapshot: the position as it stood ({@link PositionFields}), the figures
  * of its current (or just ended) lifecycle, and the ML features that depend on the position alone, as of the
  * snapshot's time. {@code position_size_norm} depends on the whole portfolio at that moment and is not part of it.
  */
@@ -22,23 +22,7 @@ record SnapshotData(
         String reason,
         String asset,
         PositionMode mode,
-        BigDecimal size,
-        BigDecimal averageEntryPrice,
-        BigDecimal currentPrice,
-        BigDecimal unrealizedPnl,
-        BigDecimal realizedPnl,
-        BigDecimal longSize,
-        BigDecimal shortSize,
-        BigDecimal longEntryPrice,
-        BigDecimal shortEntryPrice,
-        BigDecimal longRealizedPnl,
-        BigDecimal shortRealizedPnl,
-        BigDecimal exchangeSize,
-        BigDecimal exchangeRealizedPnl,
-        Long exchangeSeq,
-        BigDecimal totalFees,
-        SortedMap<String, BigDecimal> feesByCurrency,
-        CloseReason closeReason,
+        @JsonUnwrapped PositionFields fields,
         BigDecimal unrealizedPnlPct,
         Long timeHeldMinutes,
         long version,
@@ -67,13 +51,9 @@ record SnapshotData(
 
     private static SnapshotData of(String reason, PositionRow position, BigDecimal unrealizedPnlPct,
                                    Long timeHeldMinutes, LifecycleFigures lifecycle, long version) {
-        return new SnapshotData(reason, position.asset(), position.mode(), position.size(),
-                position.averageEntryPrice(), position.currentPrice(), position.unrealizedPnl(),
-                position.realizedPnl(), position.longSize(), position.shortSize(), position.longEntryPrice(),
-                position.shortEntryPrice(), position.longRealizedPnl(), position.shortRealizedPnl(),
-                position.exchangeSize(), position.exchangeRealizedPnl(), position.exchangeSeq(), position.totalFees(),
-                position.feesByCurrency(), position.closeReason(), unrealizedPnlPct, timeHeldMinutes, version,
-                lifecycle.number(), lifecycle.openedAt(), lifecycle.closedAt(), lifecycle.realizedPnl(),
-                lifecycle.fees(), lifecycle.peakSize(), lifecycle.averageExitPrice(), lifecycle.fillCount());
+        return new SnapshotData(reason, position.asset(), position.mode(), position.fields(), unrealizedPnlPct,
+                timeHeldMinutes, version, lifecycle.number(), lifecycle.openedAt(), lifecycle.closedAt(),
+                lifecycle.realizedPnl(), lifecycle.fees(), lifecycle.peakSize(), lifecycle.averageExitPrice(),
+                lifecycle.fillCount());
     }
 }

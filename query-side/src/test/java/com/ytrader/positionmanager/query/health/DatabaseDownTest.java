@@ -2,10 +2,10 @@ package com.ytrader.positionmanager.query.health;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ytrader.positionmanager.infrastructure.TcpProxy;
 import com.ytrader.positionmanager.query.QuerySideApplication;
 import com.ytrader.positionmanager.query.support.QuerySideTest;
 import com.ytrader.positionmanager.query.support.RawHttp;
-import com.ytrader.positionmanager.query.support.TcpProxy;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;

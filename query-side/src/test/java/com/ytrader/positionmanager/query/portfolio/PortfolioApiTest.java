@@ -13,7 +13,7 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The portfolio formulas of spec §3.2.2 on hand-computed positions. Three positions on two fresh assets:
+ * The portfolio formulas on hand-computed positions. Three positions on two fresh assets:
  * <pre>
  * A one-way  long 2 (mark 110)   exposure 220  value  220  unrealized  20
  * A hedge    short 1 (mark 110)  exposure 110  value -110  unrealized -10

@@ -8,7 +8,9 @@ import com.ytrader.positionmanager.command.position.TakeSnapshot;
 import com.ytrader.positionmanager.events.CloseReason;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.Side;
+import com.ytrader.positionmanager.query.processing.ReadModels;
 import com.ytrader.positionmanager.query.support.QuerySideTest;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -104,6 +106,40 @@ class ReadModelReplayTest extends QuerySideTest {
         assertThat(progress.get("events_done").asLong()).isEqualTo(progress.get("events_total").asLong());
 
         Map<String, List<String>> after = dump(assets);
+        TABLES.keySet().forEach(table -> assertThat(after.get(table)).as(table)
+                .containsExactlyElementsOf(before.get(table)));
+    }
+
+    /** The same rebuild through Axon's own reset of the processor's tokens, over closed lifecycles of both modes. */
+    @Test
+    void resetting_the_processors_tokens_rebuilds_identical_tables_closed_lifecycles_included() {
+        String asset = uniqueAsset("RPL");
+        Instant t0 = Instant.now().minusSeconds(600);
+        fill(asset, PositionMode.ONE_WAY, null, asset + "-1", Side.BUY, "1", "10", "0.01", t0);
+        fill(asset, PositionMode.ONE_WAY, null, asset + "-2", Side.SELL, "3", "11", "0.02", t0.plusSeconds(1));
+        report(asset, PositionMode.ONE_WAY, 0, "-2", "11", "12", "-2", "0.97", 1, t0.plusSeconds(2));
+        fill(asset, PositionMode.HEDGE, 1, asset + "-3", Side.BUY, "1", "10", "0", t0.plusSeconds(3));
+        fill(asset, PositionMode.HEDGE, 1, asset + "-4", Side.SELL, "1", "10", "0", t0.plusSeconds(4));
+        fill(asset, PositionMode.HEDGE, 2, asset + "-5", Side.SELL, "2", "12", "0.01", t0.plusSeconds(5));
+        fill(asset, PositionMode.HEDGE, 1, asset + "-6", Side.BUY, "1", "11", "0", t0.plusSeconds(6));
+        report(asset, PositionMode.HEDGE, 2, "-2", "12", "11.5", "1", "-0.01", 9, t0.plusSeconds(7));
+        commands.sendAndWait(ApplyFill.of(asset, PositionMode.ONE_WAY, null, asset + "-7", "order-" + asset + "-7",
+                Side.BUY, new BigDecimal("2"), new BigDecimal("13"), new BigDecimal("0.0001"), t0.plusSeconds(8), null,
+                "BTC", CloseReason.LIQUIDATED));
+        awaitProjections();
+        Map<String, List<String>> before = dump(List.of(asset));
+        assertThat(before.values()).allSatisfy(rows -> assertThat(rows).isNotEmpty());
+        assertThat(jdbc.queryForObject("SELECT close_reason FROM positions WHERE asset = ? AND mode = 'one-way'",
+                String.class, asset)).as("the one-way position was liquidated").isEqualTo("liquidated");
+
+        StreamingEventProcessor processor = processing
+                .eventProcessor(ReadModels.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        awaitProjections();
+
+        Map<String, List<String>> after = dump(List.of(asset));
         TABLES.keySet().forEach(table -> assertThat(after.get(table)).as(table)
                 .containsExactlyElementsOf(before.get(table)));
     }

@@ -89,6 +89,16 @@ public abstract class QuerySideTest {
         });
     }
 
+    /** The position as it stood at {@code at}, through {@code GET /positions/{asset}/as-of}. */
+    protected Response asOf(String asset, PositionMode mode, Instant at, boolean inclusive, Instant knownAt) {
+        return get("/api/v1/positions/" + asset + "/as-of?mode=" + mode.wireName() + "&timestamp=" + at
+                + "&inclusive=" + inclusive + (knownAt == null ? "" : "&known_at=" + knownAt));
+    }
+
+    protected Response asOf(String asset, Instant at) {
+        return asOf(asset, PositionMode.ONE_WAY, at, true, null);
+    }
+
     protected Response get(String path) {
         return get(path, API_KEY);
     }

@@ -48,8 +48,8 @@ final class StoredPositions {
 
     void resume(List<DemoInstrument> instruments) {
         for (DemoInstrument instrument : instruments) {
-            find(instrument).ifPresent(row -> instrument.resumeFrom(row.size(), row.averageEntryPrice(),
-                    row.realizedPnl(), row.currentPrice()));
+            find(instrument).map(PositionRow::fields).ifPresent(row -> instrument.resumeFrom(row.size(),
+                    row.averageEntryPrice(), row.realizedPnl(), row.currentPrice()));
         }
         stableChecks = 0;
     }

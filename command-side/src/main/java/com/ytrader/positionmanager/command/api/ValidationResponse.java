@@ -1,9 +1,0 @@
-package com.ytrader.positionmanager.command.api;
-
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
-
-/** Spec §4.3: {@code {"is_valid": ..., "error_message": ..., "updated_position": ...}}. */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record ValidationResponse(boolean isValid, String errorMessage, PositionState updatedPosition) {
-}
