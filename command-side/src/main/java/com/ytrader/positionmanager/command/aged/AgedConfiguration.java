@@ -1,6 +1,7 @@
 package com.ytrader.positionmanager.command.aged;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ytrader.positionmanager.messaging.ConfirmedPublisher;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.amqp.core.Queue;
@@ -36,7 +37,8 @@ class AgedConfiguration {
     CloseRequestPublisher closeRequestPublisher(RabbitTemplate rabbitTemplate,
                                                 @Value("${position-manager.aged.close-requests-queue}") String queue,
                                                 @Value("${position-manager.aged.confirm-timeout}") Duration confirmTimeout) {
-        return new CloseRequestPublisher(rabbitTemplate, new ObjectMapper(), queue, confirmTimeout);
+        return new CloseRequestPublisher(new ConfirmedPublisher(rabbitTemplate, confirmTimeout), new ObjectMapper(),
+                queue);
     }
 
     @Autowired

@@ -2,6 +2,7 @@ package com.ytrader.positionmanager.command.aged;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.ytrader.positionmanager.command.position.CommandMetadata;
 import com.ytrader.positionmanager.command.position.RecordAgedOutcome;
 import com.ytrader.positionmanager.command.position.RecordAgedPhase;
 import com.ytrader.positionmanager.command.position.RequestAgedClose;
@@ -25,11 +26,11 @@ import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.PositionOpened;
 import com.ytrader.positionmanager.events.Side;
 import com.ytrader.positionmanager.events.UpdateSource;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandResultMessage;
+import org.axonframework.commandhandling.callbacks.FutureCallback;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
@@ -80,13 +81,13 @@ public class AgedPositionSaga {
     }
 
     @SagaEventHandler(associationProperty = "positionId")
-    void on(FillApplied event, AgedPositionRules rules, DeadlineManager deadlines, CommandGateway commands) {
+    void on(FillApplied event, AgedPositionRules rules, DeadlineManager deadlines, CommandBus commands) {
         follow(event.position(), event.executedAt(), event.price(), rules, deadlines, commands);
     }
 
     @SagaEventHandler(associationProperty = "positionId")
     void on(ExchangeReportApplied event, AgedPositionRules rules, DeadlineManager deadlines,
-            CommandGateway commands) {
+            CommandBus commands) {
         AgedLeg leg = legs.get(event.positionIdx());
         if (leg != null) {
             leg.trailingStop = event.trailingStop() != null && event.trailingStop().signum() != 0;
@@ -99,22 +100,22 @@ public class AgedPositionSaga {
     }
 
     @SagaEventHandler(associationProperty = "positionId")
-    void on(MarkPriceUpdated event, AgedPositionRules rules, DeadlineManager deadlines, CommandGateway commands) {
+    void on(MarkPriceUpdated event, AgedPositionRules rules, DeadlineManager deadlines, CommandBus commands) {
         follow(event.position(), event.priceTime(), null, rules, deadlines, commands);
     }
 
     @SagaEventHandler(associationProperty = "positionId")
-    void on(FundingApplied event, AgedPositionRules rules, DeadlineManager deadlines, CommandGateway commands) {
+    void on(FundingApplied event, AgedPositionRules rules, DeadlineManager deadlines, CommandBus commands) {
         follow(event.position(), event.executedAt(), null, rules, deadlines, commands);
     }
 
     @SagaEventHandler(associationProperty = "positionId")
-    void on(PositionCorrected event, AgedPositionRules rules, DeadlineManager deadlines, CommandGateway commands) {
+    void on(PositionCorrected event, AgedPositionRules rules, DeadlineManager deadlines, CommandBus commands) {
         follow(event.position(), event.correctedAt(), null, rules, deadlines, commands);
     }
 
     @SagaEventHandler(associationProperty = "positionId")
-    void on(PositionClosed event, DeadlineManager deadlines, CommandGateway commands) {
+    void on(PositionClosed event, DeadlineManager deadlines, CommandBus commands) {
         if (event.lifecycle().number() != lifecycle) {
             return;
         }
@@ -126,7 +127,7 @@ public class AgedPositionSaga {
     }
 
     @DeadlineHandler(deadlineName = DetectionDue.NAME)
-    void on(DetectionDue due, AgedPositionRules rules, DeadlineManager deadlines, CommandGateway commands) {
+    void on(DetectionDue due, AgedPositionRules rules, DeadlineManager deadlines, CommandBus commands) {
         AgedLeg leg = legs.get(due.positionIdx());
         if (leg == null || leg.aged() || !leg.openedAt.equals(due.legOpenedAt())) {
             return;
@@ -140,7 +141,7 @@ public class AgedPositionSaga {
 
     /** The end of the grace period (step 0) and every loss step after it: the target moves, or max loss closes. */
     @DeadlineHandler(deadlineName = TargetStepDue.NAME)
-    void on(TargetStepDue due, AgedPositionRules rules, DeadlineManager deadlines, CommandGateway commands) {
+    void on(TargetStepDue due, AgedPositionRules rules, DeadlineManager deadlines, CommandBus commands) {
         AgedLeg leg = legs.get(due.positionIdx());
         if (leg == null || !due.agedId().equals(leg.agedId) || leg.phase == AgedPhase.ERROR) {
             return;
@@ -164,7 +165,7 @@ public class AgedPositionSaga {
     }
 
     @DeadlineHandler(deadlineName = CloseTimedOut.NAME)
-    void on(CloseTimedOut due, AgedPositionRules rules, DeadlineManager deadlines, CommandGateway commands) {
+    void on(CloseTimedOut due, AgedPositionRules rules, DeadlineManager deadlines, CommandBus commands) {
         AgedLeg leg = legs.get(due.positionIdx());
         if (leg == null || !due.requestId().equals(leg.pendingRequestId)) {
             return;
@@ -192,7 +193,7 @@ public class AgedPositionSaga {
      * lifecycle is the flip that ends this one, at its price.
      */
     private void follow(PositionFigures position, Instant at, BigDecimal fillPrice, AgedPositionRules rules,
-                        DeadlineManager deadlines, CommandGateway commands) {
+                        DeadlineManager deadlines, CommandBus commands) {
         if (position.lifecycle().number() != lifecycle) {
             for (AgedLeg leg : new ArrayList<>(legs.values())) {
                 closed(leg, fillPrice != null ? fillPrice : markPrice, at, deadlines, commands);
@@ -226,7 +227,7 @@ public class AgedPositionSaga {
 
     /** The leg outlived the maximum age: in profit it is closed at once, otherwise its grace period starts. */
     private void detect(AgedLeg leg, Instant at, AgedPositionRules rules, DeadlineManager deadlines,
-                        CommandGateway commands) {
+                        CommandBus commands) {
         leg.agedId = AgedEntries.id(positionId, lifecycle, leg.positionIdx, leg.openedAt);
         leg.detectedAt = at;
         leg.breakevenPrice = rules.breakevenPrice(leg.isLong(), leg.entryPrice);
@@ -246,7 +247,7 @@ public class AgedPositionSaga {
 
     /** Holds a watched leg against the mark price. */
     private void evaluate(AgedLeg leg, Instant at, AgedPositionRules rules, DeadlineManager deadlines,
-                          CommandGateway commands) {
+                          CommandBus commands) {
         if (!leg.watching() || markPrice == null) {
             return;
         }
@@ -262,7 +263,7 @@ public class AgedPositionSaga {
      * event batch asks for the same request, which the position records once.
      */
     private void requestClose(AgedLeg leg, AgedCloseReason reason, Instant at, AgedPositionRules rules,
-                              DeadlineManager deadlines, CommandGateway commands) {
+                              DeadlineManager deadlines, CommandBus commands) {
         int attempt = leg.attempts + 1;
         String requestId = PositionId.uuid(leg.agedId + "#request#" + attempt).toString();
         BigDecimal target = switch (reason) {
@@ -288,7 +289,7 @@ public class AgedPositionSaga {
 
     /** The leg is flat: an aged leg's outcome is recorded, with the reason of our request if one was made. */
     private void closed(AgedLeg leg, BigDecimal closePrice, Instant at, DeadlineManager deadlines,
-                        CommandGateway commands) {
+                        CommandBus commands) {
         legs.remove(leg.positionIdx);
         if (!leg.aged()) {
             return;
@@ -301,7 +302,7 @@ public class AgedPositionSaga {
         AgedMetrics.closed(leg.requestedReason, Duration.between(leg.detectedAt, at));
     }
 
-    private void record(AgedLeg leg, AgedPhase to, Instant at, String reason, CommandGateway commands) {
+    private void record(AgedLeg leg, AgedPhase to, Instant at, String reason, CommandBus commands) {
         AgedPhase from = leg.phase;
         leg.phase = to;
         send(commands, new RecordAgedPhase(positionId, new AgedPhaseChanged(positionId, asset, mode, lifecycle,
@@ -314,9 +315,21 @@ public class AgedPositionSaga {
         return PositionId.uuid(leg.agedId + "#trace").toString();
     }
 
-    private static Object send(CommandGateway commands, Object command, String traceId) {
-        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(
-                MetaData.with(EventMetadata.SOURCE, UpdateSource.SCHEDULER.wireName())
-                        .and(EventMetadata.TRACE_ID, traceId)));
+    /**
+     * Sends in this thread, in the saga's unit of work and transaction, and fails at once when the command fails: the
+     * event batch or the deadline is then retried whole. The command gateway's retry would retry on another thread,
+     * which needs a second database connection while this one waits holding the first; with every deadline thread
+     * doing so, the pool ran dry (measured in the command side's suite).
+     */
+    private static Object send(CommandBus commands, Object command, String traceId) {
+        FutureCallback<Object, Object> callback = new FutureCallback<>();
+        commands.dispatch(CommandMetadata.of(UpdateSource.SCHEDULER, traceId, null).command(command), callback);
+        CommandResultMessage<?> result = callback.getResult();
+        if (result.isExceptional()) {
+            Throwable failure = result.exceptionResult();
+            throw failure instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("aged-position command failed: " + command, failure);
+        }
+        return result.getPayload();
     }
 }

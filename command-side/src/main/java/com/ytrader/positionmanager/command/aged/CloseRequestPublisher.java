@@ -2,25 +2,22 @@ package com.ytrader.positionmanager.command.aged;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rabbitmq.client.AMQP;
 import com.ytrader.positionmanager.events.AgedCloseRequested;
+import com.ytrader.positionmanager.messaging.BatchBuffer;
+import com.ytrader.positionmanager.messaging.ConfirmedPublisher;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
-import com.rabbitmq.client.AMQP;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 
 /**
- * Sends each recorded close request to the order manager's queue (README, "Close requests"), as the fan-out sends
+ * Sends each recorded close request to the order manager's queue (docs/aged-positions.md), as the fan-out sends
  * domain events: a tracking processor reads them from the event store, and its token moves only after the broker
  * confirmed the batch. A crash republishes, never skips; the order manager tells a repeat by its {@code request_id}.
  */
@@ -28,29 +25,23 @@ import java.util.concurrent.TimeoutException;
 final class CloseRequestPublisher {
 
     static final String PROCESSING_GROUP = "aged-close-requests";
-    private static final String BATCH_RESOURCE = CloseRequestPublisher.class.getName() + ".batch";
 
-    private final RabbitTemplate rabbit;
     private final ObjectMapper json;
-    private final String queue;
-    private final Duration confirmTimeout;
+    private final BatchBuffer<List<AgedCloseRequested>> batches;
 
-    CloseRequestPublisher(RabbitTemplate rabbit, ObjectMapper json, String queue, Duration confirmTimeout) {
-        this.rabbit = rabbit;
+    CloseRequestPublisher(ConfirmedPublisher publisher, ObjectMapper json, String queue) {
         this.json = json;
-        this.queue = queue;
-        this.confirmTimeout = confirmTimeout;
+        this.batches = new BatchBuffer<>(CloseRequestPublisher.class.getName(), ArrayList::new,
+                requests -> publisher.publish((operations, channel) -> {
+                    for (AgedCloseRequested request : requests) {
+                        channel.basicPublish("", queue, false, false, properties(request), bytes(request));
+                    }
+                }));
     }
 
     @EventHandler
     void on(AgedCloseRequested request) {
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-        List<AgedCloseRequested> batch = unitOfWork.root().getOrComputeResource(BATCH_RESOURCE, key -> {
-            List<AgedCloseRequested> requests = new ArrayList<>();
-            unitOfWork.root().onPrepareCommit(committing -> publishAndConfirm(requests));
-            return requests;
-        });
-        batch.add(request);
+        batches.current().add(request);
     }
 
     /** The close-request contract: decimals as strings, as the exchange's order API takes them. */
@@ -80,25 +71,15 @@ final class CloseRequestPublisher {
         return value == null ? null : value.toPlainString();
     }
 
-    private void publishAndConfirm(List<AgedCloseRequested> requests) {
-        rabbit.execute(channel -> {
-            for (AgedCloseRequested request : requests) {
-                channel.basicPublish("", queue, false, false, new AMQP.BasicProperties.Builder()
-                        .contentType("application/json")
-                        .contentEncoding(StandardCharsets.UTF_8.name())
-                        .deliveryMode(2)
-                        .messageId(request.requestId())
-                        .correlationId(request.traceId())
-                        .type("close_request")
-                        .build(), bytes(request));
-            }
-            try {
-                channel.waitForConfirmsOrDie(confirmTimeout.toMillis());
-            } catch (TimeoutException e) {
-                throw new IllegalStateException("the broker confirmed no close request within " + confirmTimeout, e);
-            }
-            return null;
-        });
+    private static AMQP.BasicProperties properties(AgedCloseRequested request) {
+        return new AMQP.BasicProperties.Builder()
+                .contentType("application/json")
+                .contentEncoding(StandardCharsets.UTF_8.name())
+                .deliveryMode(2)
+                .messageId(request.requestId())
+                .correlationId(request.traceId())
+                .type("close_request")
+                .build();
     }
 
     private byte[] bytes(AgedCloseRequested request) {

@@ -2,13 +2,11 @@ package com.ytrader.positionmanager.command.aged;
 
 import com.ytrader.positionmanager.command.aged.AgedWatchList.WatchedLeg;
 import com.ytrader.positionmanager.command.position.ApplyMarkPrice;
+import com.ytrader.positionmanager.command.position.CommandMetadata;
 import com.ytrader.positionmanager.events.AgedPhase;
-import com.ytrader.positionmanager.events.EventMetadata;
 import com.ytrader.positionmanager.events.PriceSource;
 import com.ytrader.positionmanager.events.UpdateSource;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -20,7 +18,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -50,9 +47,9 @@ public class TickerPrices {
         this.commands = commands;
     }
 
-    /** Keeps the symbol's newest price; an older one arriving later is dropped. */
+    /** Keeps the symbol's newest price; an older one arriving later is dropped, one of the same time replaces it. */
     public void offer(String symbol, BigDecimal price, Instant at) {
-        latest.merge(symbol, new Quote(price, at), (held, offered) -> offered.at().isAfter(held.at()) ? offered : held);
+        latest.merge(symbol, new Quote(price, at), (held, offered) -> offered.at().isBefore(held.at()) ? held : offered);
     }
 
     @Scheduled(fixedDelayString = "${position-manager.aged.ticker-interval}")
@@ -83,9 +80,7 @@ public class TickerPrices {
 
     private void apply(ApplyMarkPrice mark) {
         try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(mark).andMetaData(
-                    MetaData.with(EventMetadata.SOURCE, UpdateSource.WEBSOCKET.wireName())
-                            .and(EventMetadata.TRACE_ID, UUID.randomUUID().toString())));
+            commands.sendAndWait(CommandMetadata.of(UpdateSource.WEBSOCKET, null, null).command(mark));
         } catch (RuntimeException e) {
             log.warn("Ticker price {} of {} not applied (the next one will be): {}", mark.markPrice(),
                     mark.positionId(), e.toString());

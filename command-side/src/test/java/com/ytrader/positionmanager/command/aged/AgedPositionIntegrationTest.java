@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -39,6 +40,11 @@ import static org.awaitility.Awaitility.await;
 class AgedPositionIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * A database of their own: a service with the saga reads the whole event store, and the other tests' positions,
+     * opened days back in business time, would age at once and send their close requests too.
+     */
+    private static final String DATABASE = "--POSTGRES_DB=pm_command_side_aged_test";
 
     private IngestApp reader;
     private String closeRequests;
@@ -48,7 +54,7 @@ class AgedPositionIntegrationTest {
     void startReader() {
         // the reader runs no saga, so it must not run deadlines either: it would take the saga's and find no one
         // to give them to (db-scheduler looks for due deadlines when it starts, then not for an hour)
-        reader = IngestApp.start(IngestApp.TestQueues.unique("aged"), "--position-manager.ingest.enabled=false",
+        reader = IngestApp.start(IngestApp.TestQueues.unique("aged"), DATABASE, "--position-manager.ingest.enabled=false",
                 "--position-manager.fanout.enabled=false", "--db-scheduler.polling-interval=1h");
         closeRequests = "it.aged." + UUID.randomUUID().toString().substring(0, 8) + ".close_requests";
         reader.declare(closeRequests);
@@ -59,6 +65,7 @@ class AgedPositionIntegrationTest {
 
     @AfterEach
     void stopReader() {
+        new RabbitAdmin(reader.context.getBean(ConnectionFactory.class)).deleteQueue(closeRequests);
         reader.close();
     }
 
@@ -150,6 +157,7 @@ class AgedPositionIntegrationTest {
 
     private ChildApplication service(String maxAge) {
         List<String> arguments = new ArrayList<>(reader.queues.arguments());
+        arguments.add(DATABASE);
         arguments.addAll(List.of("--position-manager.aged.enabled=true", "--position-manager.aged.max-age=" + maxAge,
                 "--position-manager.aged.grace-period=1h", "--position-manager.aged.close-timeout=1h",
                 "--position-manager.aged.close-requests-queue=" + closeRequests,
@@ -170,7 +178,7 @@ class AgedPositionIntegrationTest {
         await().atMost(within).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
             assertThat(service.alive()).as(service.logTail()).isTrue();
             Message message = rabbit.receive(closeRequests);
-            if (message != null) {
+            if (message != null && asset.equals(JSON.readTree(message.getBody()).path("asset").asText())) {
                 received.add(message);
             }
             assertThat(received).hasSize(1);
