@@ -74,19 +74,25 @@ public class IntegrationEventPublisher {
             snapshotCreated(taken, message, traceId);
         } else if (LiveRow.change(event) instanceof LiveRow.FiguresWritten written) {
             publish(event.positionId(), event.asset(), event.mode(), written.figures(), message,
-                    source != null ? source : defaultSource(event).wireName(), traceId);
+                    source != null ? source : defaultSource(event), traceId);
         }
     }
 
-    /** Where a change came from when its metadata does not say: the path that event type usually takes. */
-    private static UpdateSource defaultSource(PositionEvent event) {
-        if (event instanceof ExchangeReportApplied || event instanceof MarkPriceUpdated) {
-            return UpdateSource.WEBSOCKET;
+    /**
+     * Where a change came from when its metadata does not say: a mark price's own source ({@code websocket} or
+     * {@code rest}), else the path that event type usually takes.
+     */
+    private static String defaultSource(PositionEvent event) {
+        if (event instanceof MarkPriceUpdated price) {
+            return price.source().wireName();
+        }
+        if (event instanceof ExchangeReportApplied) {
+            return UpdateSource.WEBSOCKET.wireName();
         }
         if (event instanceof PositionCorrected) {
-            return UpdateSource.VALIDATION;
+            return UpdateSource.VALIDATION.wireName();
         }
-        return UpdateSource.ORDER_EXECUTION;
+        return UpdateSource.ORDER_EXECUTION.wireName();
     }
 
     private void snapshotCreated(PositionSnapshotTaken event, EventMessage<?> message, String traceId) {
