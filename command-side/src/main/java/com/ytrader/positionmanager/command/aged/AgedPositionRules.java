@@ -46,6 +46,11 @@ public record AgedPositionRules(
                 new BigDecimal("0.00055"), new BigDecimal("0.1"), Duration.ofSeconds(60), 3);
     }
 
+    public AgedPositionRules withPriceBufferPercent(BigDecimal buffer) {
+        return new AgedPositionRules(enabled, maxAge, gracePeriod, lossStepPercent, lossStepInterval, maxLossPercent,
+                accelerationFactor, accelerationAfter, commission, buffer, closeTimeout, maxCloseAttempts);
+    }
+
     /** The entry price plus the commission of opening and closing: entry × (1 ± 2 × commission). */
     BigDecimal breakevenPrice(boolean isLong, BigDecimal entryPrice) {
         BigDecimal roundTrip = TWO.multiply(commission);
@@ -83,18 +88,23 @@ public record AgedPositionRules(
     }
 
     /**
-     * Why a watched leg is to be closed at that mark price, if it is: its phase's target first (breakeven in the
-     * grace period, the progressive target after it), then any profit.
+     * Why a watched leg is to be closed at that mark price, if it is: any profit first (as at the detection, so that
+     * the reason does not depend on whether the price came before or after it), then its phase's target (breakeven
+     * in the grace period, the progressive target after it), which the buffer can let a price just short of the entry
+     * reach.
      */
     Optional<AgedCloseReason> closeReason(AgedPhase phase, boolean isLong, BigDecimal entryPrice,
                                           BigDecimal targetPrice, BigDecimal markPrice) {
+        if (profitable(isLong, entryPrice, markPrice)) {
+            return Optional.of(AgedCloseReason.AGED_PROFIT);
+        }
         if (phase == AgedPhase.GRACE_ACTIVE && reached(isLong, markPrice, targetPrice)) {
             return Optional.of(AgedCloseReason.AGED_BREAKEVEN);
         }
         if (phase == AgedPhase.PROGRESSIVE_ACTIVE && reached(isLong, markPrice, targetPrice)) {
             return Optional.of(AgedCloseReason.AGED_PROGRESSIVE);
         }
-        return profitable(isLong, entryPrice, markPrice) ? Optional.of(AgedCloseReason.AGED_PROFIT) : Optional.empty();
+        return Optional.empty();
     }
 
     /** In profit at that mark price: its unrealized PnL is above zero. */

@@ -127,7 +127,7 @@ class AgedPositionIntegrationTest {
     }
 
     @Test
-    void only_the_ticker_prices_that_matter_to_an_aged_leg_become_events_and_a_crossing_one_leads_to_a_close()
+    void only_the_ticker_prices_that_matter_to_an_aged_leg_become_events_and_a_profitable_one_leads_to_a_close()
             throws Exception {
         try (ChildApplication service = service("3s")) {
             reader.publish(reader.queues.orderExecuted(), List.of(fill("open", "Buy", "1", "100")));
@@ -140,10 +140,9 @@ class AgedPositionIntegrationTest {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(eventsOf(AgedPhaseChanged.class))
                     .extracting(AgedPhaseChanged::to).contains(AgedPhase.GRACE_ACTIVE));
             reader.publish(reader.queues.ticker(), List.of(ticker("99.6")));
-            // 100.11 × (1 − 0.001) = 100.00989: reached
             reader.publish(reader.queues.ticker(), List.of(ticker("100.02")));
             JsonNode request = closeRequest(service, Duration.ofSeconds(30));
-            assertThat(request.get("reason").asText()).isEqualTo("aged_breakeven");
+            assertThat(request.get("reason").asText()).isEqualTo("aged_profit");
             assertThat(request.get("trigger_price").asText()).isEqualTo("100.02");
             assertThat(eventsOf(MarkPriceUpdated.class)).extracting(update -> update.markPrice().toPlainString())
                     .containsExactly("99.5", "100.02");

@@ -42,12 +42,15 @@ class AgedPositionRulesTest {
     }
 
     @Test
-    void the_phase_target_decides_before_the_profit() {
+    void profit_decides_before_the_phase_target_which_the_buffer_can_let_a_price_below_the_entry_reach() {
         BigDecimal entry = new BigDecimal("100");
         assertThat(rules.closeReason(AgedPhase.GRACE_ACTIVE, true, entry, new BigDecimal("100.11"),
-                new BigDecimal("100.05"))).contains(AgedCloseReason.AGED_BREAKEVEN);
+                new BigDecimal("100.05"))).contains(AgedCloseReason.AGED_PROFIT);
+        // a buffer of 0.2 %: 100.11 × 0.998 = 99.90978
+        assertThat(rules.withPriceBufferPercent(new BigDecimal("0.2")).closeReason(AgedPhase.GRACE_ACTIVE, true,
+                entry, new BigDecimal("100.11"), new BigDecimal("99.95"))).contains(AgedCloseReason.AGED_BREAKEVEN);
         assertThat(rules.closeReason(AgedPhase.GRACE_ACTIVE, true, entry, new BigDecimal("100.11"),
-                new BigDecimal("100.001"))).contains(AgedCloseReason.AGED_PROFIT);
+                new BigDecimal("99.95"))).isEmpty();
         assertThat(rules.closeReason(AgedPhase.PROGRESSIVE_ACTIVE, false, entry, new BigDecimal("101"),
                 new BigDecimal("101.05"))).contains(AgedCloseReason.AGED_PROGRESSIVE);
         assertThat(rules.closeReason(AgedPhase.PROGRESSIVE_ACTIVE, false, entry, new BigDecimal("101"),

@@ -103,16 +103,29 @@ class AgedPositionSagaTest {
 
     @Test
     void reaching_the_breakeven_target_in_the_grace_period_requests_a_close_for_aged_breakeven() throws Exception {
-        fixture.givenAggregate(POSITION_ID).published(position.opened("1", "100"), position.marked("99", T0))
+        // a buffer of 0.2 %, wider than the round trip's commission: 100.11 × 0.998 = 99.90978 reaches it below entry
+        SagaTestFixture<AgedPositionSaga> wideBuffer = new SagaTestFixture<>(AgedPositionSaga.class);
+        wideBuffer.registerResource(AgedPositionRules.defaults().withPriceBufferPercent(new BigDecimal("0.2")));
+        wideBuffer.setCallbackBehavior((payload, metaData) -> true);
+        wideBuffer.givenCurrentTime(T0);
+        wideBuffer.givenAggregate(POSITION_ID).published(position.opened("1", "100"), position.marked("99", T0))
                 .andThenTimeElapses(MAX_AGE.plusHours(1))
-                // 100.11 × (1 − 0.001) = 100.00989: the buffer lets 100.01 count as reached
-                .whenAggregate(POSITION_ID).publishes(position.marked("100.01", T0.plus(MAX_AGE).plusSeconds(3700)))
+                .whenAggregate(POSITION_ID).publishes(position.marked("99.95", T0.plus(MAX_AGE).plusSeconds(3700)))
                 .expectDispatchedCommandsMatching(commands(list -> {
                     RequestAgedClose request = requests(list).get(0);
                     assertThat(request.reason()).isEqualTo(AgedCloseReason.AGED_BREAKEVEN);
                     assertThat(request.phase()).isEqualTo(AgedPhase.GRACE_ACTIVE);
                     assertThat(request.targetPrice()).isEqualByComparingTo("100.11");
                 }));
+    }
+
+    @Test
+    void any_profit_in_the_grace_period_is_closed_for_aged_profit_even_above_the_breakeven_target() throws Exception {
+        fixture.givenAggregate(POSITION_ID).published(position.opened("1", "100"), position.marked("99", T0))
+                .andThenTimeElapses(MAX_AGE.plusHours(1))
+                .whenAggregate(POSITION_ID).publishes(position.marked("100.2", T0.plus(MAX_AGE).plusSeconds(3700)))
+                .expectDispatchedCommandsMatching(commands(list -> assertThat(requests(list))
+                        .extracting(RequestAgedClose::reason).containsExactly(AgedCloseReason.AGED_PROFIT)));
     }
 
     @Test
