@@ -132,13 +132,13 @@ class AgedPositionIntegrationTest {
         try (ChildApplication service = service("3s")) {
             reader.publish(reader.queues.orderExecuted(), List.of(fill("open", "Buy", "1", "100")));
             reader.publish(reader.queues.ticker(), List.of(ticker("99")));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(eventsOf(AgedPhaseChanged.class))
-                    .extracting(AgedPhaseChanged::to).contains(AgedPhase.GRACE_PENDING));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(watchedPhase())
+                    .isEqualTo(AgedPhase.GRACE_PENDING.wireName()));
             assertThat(eventsOf(MarkPriceUpdated.class)).as("a price no aged leg waits for").isEmpty();
 
             reader.publish(reader.queues.ticker(), List.of(ticker("99.5")));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(eventsOf(AgedPhaseChanged.class))
-                    .extracting(AgedPhaseChanged::to).contains(AgedPhase.GRACE_ACTIVE));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(watchedPhase())
+                    .isEqualTo(AgedPhase.GRACE_ACTIVE.wireName()));
             reader.publish(reader.queues.ticker(), List.of(ticker("99.6")));
             reader.publish(reader.queues.ticker(), List.of(ticker("100.02")));
             JsonNode request = closeRequest(service, Duration.ofSeconds(30));
@@ -217,6 +217,14 @@ class AgedPositionIntegrationTest {
         return reader.context.getBean(JdbcTemplate.class).queryForObject(
                 "SELECT count(*) FROM association_value_entry WHERE association_value = ?", Long.class,
                 PositionId.of(asset, PositionMode.ONE_WAY));
+    }
+
+    /** The phase the service's watch list holds for the position's leg: what its next ticker is held against. */
+    private String watchedPhase() {
+        return reader.context.getBean(JdbcTemplate.class).query(
+                "SELECT phase FROM command_aged_watch WHERE position_id = ?",
+                (row, number) -> row.getString("phase"), PositionId.of(asset, PositionMode.ONE_WAY))
+                .stream().findFirst().orElse(null);
     }
 
     private long detectionDeadlines() {
