@@ -120,7 +120,7 @@ public class AgedPositionSaga {
             return;
         }
         for (AgedLeg leg : new ArrayList<>(legs.values())) {
-            closed(leg, event.lifecycle().averageExitPrice(), event.lifecycle().closedAt(), deadlines, commands);
+            closed(leg, event.lifecycle().averageExitPrice(), event.lifecycle().closedAt(), commands);
         }
         List.of(DetectionDue.NAME, TargetStepDue.NAME, CloseTimedOut.NAME).forEach(deadlines::cancelAllWithinScope);
         SagaLifecycle.end();
@@ -196,7 +196,7 @@ public class AgedPositionSaga {
                         DeadlineManager deadlines, CommandBus commands) {
         if (position.lifecycle().number() != lifecycle) {
             for (AgedLeg leg : new ArrayList<>(legs.values())) {
-                closed(leg, fillPrice != null ? fillPrice : markPrice, at, deadlines, commands);
+                closed(leg, fillPrice != null ? fillPrice : markPrice, at, commands);
             }
             return;
         }
@@ -210,7 +210,7 @@ public class AgedPositionSaga {
             } else if (figures.open()) {
                 leg.follow(figures);
             } else if (leg != null) {
-                closed(leg, fillPrice != null ? fillPrice : markPrice, at, deadlines, commands);
+                closed(leg, fillPrice != null ? fillPrice : markPrice, at, commands);
             }
         }
         for (AgedLeg leg : new ArrayList<>(legs.values())) {
@@ -288,8 +288,7 @@ public class AgedPositionSaga {
     }
 
     /** The leg is flat: an aged leg's outcome is recorded, with the reason of our request if one was made. */
-    private void closed(AgedLeg leg, BigDecimal closePrice, Instant at, DeadlineManager deadlines,
-                        CommandBus commands) {
+    private void closed(AgedLeg leg, BigDecimal closePrice, Instant at, CommandBus commands) {
         legs.remove(leg.positionIdx);
         if (!leg.aged()) {
             return;
