@@ -89,6 +89,8 @@ public class Position {
     private Instant lastExecutedAt;
     /** When the exchange quoted the current mark price: an older quote arriving later changes nothing. */
     private Instant lastPriceAt;
+    /** When the last mark price of its own (a ticker, not a report) was quoted: an older report keeps it. */
+    private Instant lastQuotedAt;
     /** Aged transitions and close requests recorded lately, so that a retried command records nothing twice. */
     private LinkedHashSet<String> recentAgedKeys = new LinkedHashSet<>();
 
@@ -272,10 +274,13 @@ public class Position {
         BigDecimal realized = reported.realizedPnl() != null
                 ? reported.realizedPnl().add(rebased.uncoveredRealizedPnl())
                 : leg.realizedPnl();
-        BigDecimal mark = command.markPrice() != null ? command.markPrice() : before.currentPrice();
-        LegFigures legAfter = reconciled(leg.with(leg.size(), leg.averageEntryPrice(),
-                unrealized(mark, leg.size(), leg.averageEntryPrice()), realized).withExchange(reported), rebased,
-                policy);
+        // a mark price quoted after the report's (a ticker) stands, with our unrealized PnL at it: the same figures
+        // as when that price comes after the report
+        boolean newerPrice = lastQuotedAt != null && !command.updatedTime().isAfter(lastQuotedAt);
+        BigDecimal mark = command.markPrice() != null && !newerPrice ? command.markPrice() : before.currentPrice();
+        LegFigures reportedLeg = leg.with(leg.size(), leg.averageEntryPrice(),
+                unrealized(mark, leg.size(), leg.averageEntryPrice()), realized).withExchange(reported);
+        LegFigures legAfter = newerPrice ? reportedLeg : reconciled(reportedLeg, rebased, policy);
         BigDecimal coveredSize = rebased.coveredSize(leg.size());
         Instant pendingSince = null;
         if (policy.differs(command.reportedSize(), coveredSize) || entryDiffers(legAfter, rebased, policy)) {
@@ -693,6 +698,7 @@ public class Position {
     @EventSourcingHandler
     void on(MarkPriceUpdated event) {
         lastPriceAt = event.priceTime();
+        lastQuotedAt = event.priceTime();
         figures = event.position();
     }
 

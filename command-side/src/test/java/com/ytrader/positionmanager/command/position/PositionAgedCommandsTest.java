@@ -5,6 +5,7 @@ import com.ytrader.positionmanager.events.AgedCloseRequested;
 import com.ytrader.positionmanager.events.AgedPhase;
 import com.ytrader.positionmanager.events.AgedPhaseChanged;
 import com.ytrader.positionmanager.events.MarkPriceUpdated;
+import com.ytrader.positionmanager.events.PositionFigures;
 import com.ytrader.positionmanager.events.PositionId;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.PriceSource;
@@ -111,6 +112,28 @@ class PositionAgedCommandsTest {
                         T0.plusSeconds(60)))
                 .expectResultMessagePayload(false)
                 .expectNoEvents();
+    }
+
+    @Test
+    void a_ticker_price_and_an_older_report_give_the_same_figures_in_either_order() {
+        ApplyMarkPrice ticker = ApplyMarkPrice.of(ASSET, PositionMode.ONE_WAY, new BigDecimal("104"),
+                PriceSource.WEBSOCKET, T0.plusSeconds(60));
+        ReportExchangePosition report = ReportExchangePosition.of(ASSET, PositionMode.ONE_WAY, 0, new BigDecimal("2"),
+                new BigDecimal("100"), new BigDecimal("102"), new BigDecimal("4"), BigDecimal.ZERO, 7,
+                T0.plusSeconds(59));
+        PositionFigures[] tickerFirst = new PositionFigures[1];
+        PositionFigures[] reportFirst = new PositionFigures[1];
+        PositionFixture.with(ReconciliationPolicy.defaults()).givenCommands(buy("2", "100"), ticker)
+                .when(report).expectState(position -> tickerFirst[0] = position.figures());
+        PositionFixture.with(ReconciliationPolicy.defaults()).givenCommands(buy("2", "100"), report)
+                .when(ticker).expectState(position -> reportFirst[0] = position.figures());
+
+        assertThat(tickerFirst[0].currentPrice()).isEqualByComparingTo("104");
+        assertThat(tickerFirst[0].unrealizedPnl()).isEqualByComparingTo("8");
+        assertThat(tickerFirst[0].currentPrice()).isEqualByComparingTo(reportFirst[0].currentPrice());
+        assertThat(tickerFirst[0].unrealizedPnl()).isEqualByComparingTo(reportFirst[0].unrealizedPnl());
+        assertThat(tickerFirst[0].realizedPnl()).isEqualByComparingTo(reportFirst[0].realizedPnl());
+        assertThat(tickerFirst[0].size()).isEqualByComparingTo(reportFirst[0].size());
     }
 
     private static RequestAgedClose request(String positionId, int lifecycle, int positionIdx, String requestId) {

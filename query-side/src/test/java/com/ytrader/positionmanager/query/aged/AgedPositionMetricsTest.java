@@ -21,7 +21,7 @@ class AgedPositionMetricsTest extends AgedTestSupport {
 
     @Test
     void the_gauge_counts_the_aged_entries_of_each_status_as_the_table_holds_them() {
-        Map<String, Double> before = scrape();
+        Map<String, Long> before = scrape();
         Instant now = Instant.now();
         Leg first = openLeg(uniqueAsset("AMA"), PositionMode.ONE_WAY, 0, Side.BUY, now);
         Leg second = openLeg(uniqueAsset("AMB"), PositionMode.ONE_WAY, 0, Side.BUY, now);
@@ -31,7 +31,7 @@ class AgedPositionMetricsTest extends AgedTestSupport {
         awaitProjections();
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-            Map<String, Double> after = scrape();
+            Map<String, Long> after = scrape();
             assertThat(after.get("grace_active")).isEqualTo(before.get("grace_active") + 1);
             assertThat(after.get("detected")).isEqualTo(before.get("detected") + 1);
             assertThat(after.get("closed")).isEqualTo(before.get("closed"));
@@ -39,12 +39,12 @@ class AgedPositionMetricsTest extends AgedTestSupport {
     }
 
     /** Each status's gauge as the actuator reads it ({@code position_manager_aged_positions} in Prometheus). */
-    private Map<String, Double> scrape() {
-        Map<String, Double> byStatus = new TreeMap<>();
+    private Map<String, Long> scrape() {
+        Map<String, Long> byStatus = new TreeMap<>();
         for (String status : STATUSES) {
             Response response = get("/actuator/metrics/position_manager.aged_positions?tag=status:" + status);
             assertThat(response.status()).as(status).isEqualTo(200);
-            byStatus.put(status, response.body().get("measurements").get(0).get("value").asDouble());
+            byStatus.put(status, response.body().get("measurements").get(0).get("value").decimalValue().longValueExact());
         }
         return byStatus;
     }
