@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.ytrader.positionmanager.events.CloseReason;
 import com.ytrader.positionmanager.events.PositionFigures;
+import com.ytrader.positionmanager.events.PositionStatus;
+import com.ytrader.positionmanager.events.PriceSource;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.SortedMap;
 
 /**
@@ -22,6 +25,15 @@ import java.util.SortedMap;
  * @param totalFees           fees paid in the settle currency
  * @param feesByCurrency      fees paid in other currencies, per currency
  * @param closeReason         why the exchange closed the last lifecycle (liquidation, ADL, delivery); only while flat
+ * @param priceSource         where {@code currentPrice} came from ({@code websocket}: a report or a ticker; {@code rest}:
+ *                            fetched because the streamed one was stale)
+ * @param priceUpdatedAt      when the exchange quoted {@code currentPrice}
+ * @param breakEvenPrice      ours: where closing what is open leaves the lifecycle's realized PnL (fees and funding
+ *                            included) at zero; the risk figures below are the open leg's, null with both hedge legs
+ *                            open (docs/risk.md)
+ * @param exchangeBreakEvenPrice the exchange's {@code breakEvenPrice}, as last reported; so are the figures below it
+ * @param liqPriceEstimated   true when {@code liqPrice} is the exchange's estimate (cross margin)
+ * @param liquidationDistancePct how far the mark price is from the liquidation price, in percent of the mark price
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record PositionFields(
@@ -41,7 +53,17 @@ public record PositionFields(
         Long exchangeSeq,
         BigDecimal totalFees,
         SortedMap<String, BigDecimal> feesByCurrency,
-        CloseReason closeReason) {
+        CloseReason closeReason,
+        PriceSource priceSource,
+        Instant priceUpdatedAt,
+        BigDecimal breakEvenPrice,
+        BigDecimal exchangeBreakEvenPrice,
+        BigDecimal leverage,
+        BigDecimal liqPrice,
+        Boolean liqPriceEstimated,
+        BigDecimal positionValue,
+        PositionStatus positionStatus,
+        BigDecimal liquidationDistancePct) {
 
     public static PositionFields of(PositionFigures figures) {
         return new PositionFields(figures.size(), figures.averageEntryPrice(), figures.currentPrice(),
@@ -49,6 +71,9 @@ public record PositionFields(
                 figures.longEntryPrice(), figures.shortEntryPrice(), figures.longRealizedPnl(),
                 figures.shortRealizedPnl(), figures.exchangeSize(), figures.exchangeRealizedPnl(),
                 figures.exchangeSeq(), figures.totalFees(), figures.feesByCurrency(),
-                figures.flat() ? figures.lifecycle().closeReason() : null);
+                figures.flat() ? figures.lifecycle().closeReason() : null, figures.priceSource(), figures.priceTime(),
+                figures.breakEvenPrice(), figures.exchangeBreakEvenPrice(), figures.leverage(), figures.liqPrice(),
+                figures.liqPriceEstimated(), figures.positionValue(), figures.positionStatus(),
+                figures.liquidationDistancePct());
     }
 }

@@ -1,7 +1,10 @@
 package com.ytrader.positionmanager.command.ingest;
 
 import com.ytrader.positionmanager.command.position.ReportExchangePosition;
+import com.ytrader.positionmanager.events.ExchangeRisk;
+import com.ytrader.positionmanager.events.MarginMode;
 import com.ytrader.positionmanager.events.PositionMode;
+import com.ytrader.positionmanager.events.PositionStatus;
 import com.ytrader.positionmanager.exchange.BybitPosition;
 
 import java.math.BigDecimal;
@@ -23,7 +26,8 @@ record BybitPositionPayload(
         BigDecimal realisedPnl,
         long seq,
         Instant updatedTime,
-        BigDecimal trailingStop) {
+        BigDecimal trailingStop,
+        ExchangeRisk risk) {
 
     static BybitPositionPayload read(JsonFields fields, String envelopeMode, Instant envelopeTimestamp) {
         BigDecimal size = fields.requiredDecimal("size");
@@ -57,11 +61,36 @@ record BybitPositionPayload(
                 realised != null ? realised : fields.optionalDecimal("realisedPnl"),
                 seq != null ? seq : -1,
                 updatedTime,
-                fields.optionalDecimal("trailingStop"));
+                fields.optionalDecimal("trailingStop"),
+                risk(fields));
     }
+
+    /** The risk figures, when the message has any of them; Bybit sends {@code tradeMode} 0 for cross, 1 isolated. */
+    private static ExchangeRisk risk(JsonFields fields) {
+        Integer tradeMode = fields.optionalInteger("tradeMode");
+        if (tradeMode != null && tradeMode != 0 && tradeMode != 1) {
+            throw new BadMessageException("payload.tradeMode must be 0 (cross margin) or 1 (isolated), was "
+                    + tradeMode);
+        }
+        ExchangeRisk risk = new ExchangeRisk(fields.optionalDecimal("leverage"), fields.optionalDecimal("liqPrice"),
+                fields.optionalDecimal("breakEvenPrice"), fields.optionalDecimal("positionValue"),
+                positionStatus(fields.optionalText("positionStatus")),
+                tradeMode == null ? null : tradeMode == 1 ? MarginMode.ISOLATED : MarginMode.CROSS);
+        return risk.equals(NO_RISK) ? null : risk;
+    }
+
+    private static PositionStatus positionStatus(String status) {
+        try {
+            return status == null ? null : PositionStatus.fromWireName(status);
+        } catch (IllegalArgumentException e) {
+            throw new BadMessageException("payload." + e.getMessage());
+        }
+    }
+
+    private static final ExchangeRisk NO_RISK = new ExchangeRisk(null, null, null, null, null, null);
 
     ReportExchangePosition command() {
         return ReportExchangePosition.of(symbol, mode, positionIdx, signedSize, entryPrice, markPrice, unrealisedPnl,
-                realisedPnl, seq, updatedTime).withTrailingStop(trailingStop);
+                realisedPnl, seq, updatedTime).withTrailingStop(trailingStop).withRisk(risk);
     }
 }

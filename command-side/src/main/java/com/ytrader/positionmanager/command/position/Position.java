@@ -16,6 +16,7 @@ import com.ytrader.positionmanager.events.FundingApplied;
 import com.ytrader.positionmanager.events.LegFigures;
 import com.ytrader.positionmanager.events.LifecycleFigures;
 import com.ytrader.positionmanager.events.MarkPriceUpdated;
+import com.ytrader.positionmanager.events.PriceSource;
 import com.ytrader.positionmanager.events.OrderProgress;
 import com.ytrader.positionmanager.events.OrderProgress.OrderAmounts;
 import com.ytrader.positionmanager.events.PositionClosed;
@@ -213,8 +214,8 @@ public class Position {
                 lifecycle = closedLifecycle;
             }
         }
-        PositionFigures after = new PositionFigures(withLeg.legs(), before.currentPrice(),
-                before.totalFees().add(fee), before.fillCount() + 1, lifecycle, before.feesByCurrency());
+        PositionFigures after = before.with(withLeg.legs(), before.totalFees().add(fee), before.fillCount() + 1,
+                lifecycle);
         if (!settleFee && execution.fee().signum() != 0) {
             after = after.withFeeIn(execution.feeCurrency().trim().toUpperCase(Locale.ROOT),
                     execution.fee());
@@ -242,9 +243,8 @@ public class Position {
         boolean covered = book.covers(command.stamp());
         LegFigures legAfter = leg.with(leg.size(), leg.averageEntryPrice(), leg.unrealizedPnl(),
                 book.pnlCovers(command.stamp()) ? leg.realizedPnl() : leg.realizedPnl().add(realized));
-        PositionFigures after = new PositionFigures(before.withLeg(legAfter).legs(), before.currentPrice(),
-                before.totalFees(), before.fillCount(),
-                Lifecycles.adjust(before.lifecycle(), realized, before.grossSize()), before.feesByCurrency());
+        PositionFigures after = before.with(before.withLeg(legAfter).legs(), before.totalFees(), before.fillCount(),
+                Lifecycles.adjust(before.lifecycle(), realized, before.grossSize()));
         apply(new FundingApplied(command.positionId(), command.asset(), command.mode(), leg.positionIdx(),
                 command.execId(), command.amount(), command.executedAt(), command.seq(), covered, after));
         return FillResult.APPLIED;
@@ -277,7 +277,8 @@ public class Position {
         // a mark price quoted after the report's (a ticker) stands, with our unrealized PnL at it: the same figures
         // as when that price comes after the report
         boolean newerPrice = lastQuotedAt != null && !command.updatedTime().isAfter(lastQuotedAt);
-        BigDecimal mark = command.markPrice() != null && !newerPrice ? command.markPrice() : before.currentPrice();
+        boolean reportPrices = command.markPrice() != null && !newerPrice;
+        BigDecimal mark = reportPrices ? command.markPrice() : before.currentPrice();
         LegFigures reportedLeg = leg.with(leg.size(), leg.averageEntryPrice(),
                 unrealized(mark, leg.size(), leg.averageEntryPrice()), realized).withExchange(reported);
         LegFigures legAfter = newerPrice ? reportedLeg : reconciled(reportedLeg, rebased, policy);
@@ -286,8 +287,8 @@ public class Position {
         if (policy.differs(command.reportedSize(), coveredSize) || entryDiffers(legAfter, rebased, policy)) {
             pendingSince = book.pendingSince() != null ? book.pendingSince() : command.updatedTime();
         }
-        PositionFigures after = new PositionFigures(before.withLeg(legAfter).legs(), mark, before.totalFees(),
-                before.fillCount(), before.lifecycle(), before.feesByCurrency());
+        PositionFigures after = reportPrices ? before.withLeg(legAfter).withPrice(mark, PriceSource.WEBSOCKET,
+                command.updatedTime()) : before.withLeg(legAfter);
         apply(new ExchangeReportApplied(command.positionId(), command.asset(), command.mode(), command.positionIdx(),
                 command.seq(), command.updatedTime(), command.reportedSize(), command.reportedEntryPrice(),
                 command.markPrice(), command.unrealizedPnl(), command.realizedPnl(), false, false,
@@ -316,9 +317,9 @@ public class Position {
                 command.realizedPnl() != null ? command.realizedPnl() : leg.realizedPnl(), command.figures());
         PositionFigures withLeg = before.withLeg(legAfter);
         LifecycleFigures lifecycle = transition(before, withLeg, command.updatedTime());
-        PositionFigures after = new PositionFigures(withLeg.legs(),
-                command.markPrice() != null ? command.markPrice() : before.currentPrice(),
-                before.totalFees(), before.fillCount(), lifecycle, before.feesByCurrency());
+        PositionFigures moved = before.with(withLeg.legs(), before.totalFees(), before.fillCount(), lifecycle);
+        PositionFigures after = command.markPrice() == null ? moved
+                : moved.withPrice(command.markPrice(), PriceSource.WEBSOCKET, command.updatedTime());
         applyChange(command.positionId(), command.asset(), command.mode(), before, after, ended(before, after),
                 command.updatedTime(), List.of(new ExchangeReportApplied(command.positionId(), command.asset(),
                         command.mode(), command.positionIdx(), command.seq(), command.updatedTime(),
@@ -397,8 +398,9 @@ public class Position {
         PositionCommandRules.check(command);
         PositionFigures before = current(command.mode());
         boolean older = lastPriceAt != null && !command.priceTime().isAfter(lastPriceAt);
-        if (before.flat() || older || command.markPrice().compareTo(
-                before.currentPrice() == null ? BigDecimal.ZERO : before.currentPrice()) == 0) {
+        // a ticker repeating the price changes nothing; a price fetched because ours was stale makes it fresh again
+        boolean samePrice = before.currentPrice() != null && command.markPrice().compareTo(before.currentPrice()) == 0;
+        if (before.flat() || older || samePrice && command.source() == PriceSource.WEBSOCKET) {
             return false;
         }
         List<LegFigures> legs = before.legs().stream()
@@ -406,8 +408,8 @@ public class Position {
                         unrealized(command.markPrice(), leg.size(), leg.averageEntryPrice()), leg.realizedPnl()))
                 .toList();
         apply(new MarkPriceUpdated(positionId, asset, mode, command.markPrice(), command.source(),
-                command.priceTime(), new PositionFigures(legs, command.markPrice(), before.totalFees(),
-                before.fillCount(), before.lifecycle(), before.feesByCurrency())));
+                command.priceTime(), before.with(legs, before.totalFees(), before.fillCount(), before.lifecycle())
+                .withPrice(command.markPrice(), command.source(), command.priceTime())));
         return true;
     }
 
@@ -550,8 +552,8 @@ public class Position {
                 position.currentPrice());
         PositionFigures withLeg = position.withLeg(leg.with(size, entry, unrealized(position.currentPrice(), size, entry),
                 leg.realizedPnl()));
-        return new PositionFigures(withLeg.legs(), position.currentPrice(), position.totalFees(),
-                position.fillCount(), transition(position, withLeg, at), position.feesByCurrency());
+        return position.with(withLeg.legs(), position.totalFees(), position.fillCount(),
+                transition(position, withLeg, at));
     }
 
     /**

@@ -75,6 +75,12 @@ final class PositionCommandRules {
         require(command.seq() >= -1, "seq must be -1 (never traded) or more, was " + command.seq());
         inTimeRange("updatedTime", command.updatedTime());
         notNegative("trailingStop", command.trailingStop());
+        if (command.risk() != null) {
+            notNegative("leverage", command.risk().leverage());
+            notNegative("liqPrice", command.risk().liqPrice());
+            notNegative("breakEvenPrice", command.risk().breakEvenPrice());
+            notNegative("positionValue", command.risk().positionValue());
+        }
     }
 
     static void check(ApplyMarkPrice command) {

@@ -187,6 +187,15 @@ final class BadInputCorpus {
                         "{\"payload\":{\"symbol\":\"" + "S".repeat(300) + "\",\"size\":\"1\",\"side\":\"Buy\","
                                 + "\"updatedTime\":\"1700000000000\"}}"),
                 "symbol is 300 characters", 3);
+        add("report-unknown-status", IngestApp.TestQueues::wsPosition, random -> json(report(
+                        "\"size\":\"1\",\"side\":\"Buy\",\"positionStatus\":\"Frozen\",\"updatedTime\":\"1700000000000\"")),
+                "positionStatus must be Normal, Liq or Adl", 2);
+        add("report-unknown-trade-mode", IngestApp.TestQueues::wsPosition, random -> json(report(
+                        "\"size\":\"1\",\"side\":\"Buy\",\"tradeMode\":2,\"updatedTime\":\"1700000000000\"")),
+                "tradeMode must be 0 (cross margin) or 1 (isolated)", 2);
+        add("report-negative-liq-price", IngestApp.TestQueues::wsPosition, random -> json(report(
+                        "\"size\":\"1\",\"side\":\"Buy\",\"liqPrice\":\"-5\",\"updatedTime\":\"1700000000000\"")),
+                "liqPrice must not be negative", 2);
         add("report-empty-data", IngestApp.TestQueues::wsPosition, random -> json("{\"payload\":{\"data\":[]}}"),
                 "holds no position", 2);
         add("report-text-plain", IngestApp.TestQueues::wsPosition,

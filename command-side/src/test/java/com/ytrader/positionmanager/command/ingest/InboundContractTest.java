@@ -3,6 +3,10 @@ package com.ytrader.positionmanager.command.ingest;
 import com.ytrader.positionmanager.events.CloseReason;
 import com.ytrader.positionmanager.events.EventMetadata;
 import com.ytrader.positionmanager.events.ExchangeReportApplied;
+import com.ytrader.positionmanager.events.ExchangeRisk;
+import com.ytrader.positionmanager.events.MarginMode;
+import com.ytrader.positionmanager.events.PositionStatus;
+import com.ytrader.positionmanager.events.PriceSource;
 import com.ytrader.positionmanager.events.FillApplied;
 import com.ytrader.positionmanager.events.FundingApplied;
 import com.ytrader.positionmanager.events.PositionId;
@@ -110,7 +114,9 @@ class InboundContractTest {
                 {"event_type":"position","trace_id":"trace-ws","timestamp":"2026-11-22T12:00:00Z",
                  "payload":{"symbol":"%s","side":"Sell","size":"1.5","positionIdx":0,"entryPrice":"200",
                   "avgPrice":"","markPrice":"190","unrealisedPnl":"15","cumRealisedPnl":"-3","realisedPnl":"7",
-                  "seq":"42","updatedTime":"1795000000000","leverage":"10"}}""".formatted(asset))));
+                  "seq":"42","updatedTime":"1795000000000","leverage":"10","liqPrice":"230.5",
+                  "breakEvenPrice":"199.8","positionValue":"300","positionStatus":"Adl","tradeMode":1}}"""
+                .formatted(asset))));
         List<? extends DomainEventMessage<?>> events = awaitEvents(PositionId.of(asset, PositionMode.ONE_WAY), 1);
         ExchangeReportApplied report = events.stream().map(DomainEventMessage::getPayload)
                 .filter(ExchangeReportApplied.class::isInstance).map(ExchangeReportApplied.class::cast)
@@ -120,6 +126,11 @@ class InboundContractTest {
         assertThat(report.realizedPnl()).isEqualByComparingTo("-3");
         assertThat(report.seq()).isEqualTo(42);
         assertThat(report.updatedTime()).isEqualTo(Instant.ofEpochMilli(1_795_000_000_000L));
+        assertThat(report.position().leg(0).exchange().risk()).isEqualTo(new ExchangeRisk(new BigDecimal("10"),
+                new BigDecimal("230.5"), new BigDecimal("199.8"), new BigDecimal("300"), PositionStatus.ADL,
+                MarginMode.ISOLATED));
+        assertThat(report.position().priceSource()).isEqualTo(PriceSource.WEBSOCKET);
+        assertThat(report.position().priceTime()).isEqualTo(report.updatedTime());
         assertThat(events.get(0).getMetaData()).containsEntry(EventMetadata.SOURCE, "websocket")
                 .containsEntry(EventMetadata.TRACE_ID, "trace-ws");
     }

@@ -4,6 +4,7 @@ import com.ytrader.positionmanager.events.PositionId;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.query.features.MlFeatures;
 import com.ytrader.positionmanager.query.position.PositionResponse;
+import com.ytrader.positionmanager.query.position.PriceStaleness;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
@@ -15,9 +16,11 @@ import java.util.Optional;
 public class PointInTime {
 
     private final AsOfQueries timeline;
+    private final PriceStaleness staleness;
 
-    public PointInTime(AsOfQueries timeline) {
+    public PointInTime(AsOfQueries timeline, PriceStaleness staleness) {
         this.timeline = timeline;
+        this.staleness = staleness;
     }
 
     public Optional<AsOfResponse> asOf(String asset, PositionMode mode, Instant at, boolean inclusive,
@@ -27,7 +30,7 @@ public class PointInTime {
                 .map(state -> {
                     BigDecimal totalExposure = timeline.exposureAt(at, inclusive, knownAt);
                     PositionResponse position = PositionResponse.of(state.row(),
-                            MlFeatures.of(state.row().featureInputs(), totalExposure, at));
+                            MlFeatures.of(state.row().featureInputs(), totalExposure, at), staleness, at);
                     return new AsOfResponse(position, state.sequenceNumber(), at, inclusive, knownAt);
                 });
     }

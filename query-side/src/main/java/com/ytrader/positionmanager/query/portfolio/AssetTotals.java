@@ -11,6 +11,8 @@ import java.math.BigDecimal;
  * @param longExposure  {@code SUM(size * current_price)} over positions with {@code size > 0}
  * @param shortExposure {@code SUM(|size| * current_price)} over positions with {@code size < 0}
  * @param size          net size over both modes
+ * @param stalePrices   open positions whose mark price is missing or older than the staleness threshold: their
+ *                      exposure is unknown or old
  */
 public record AssetTotals(
         String asset,
@@ -23,7 +25,8 @@ public record AssetTotals(
         BigDecimal size,
         long openPositions,
         long longPositions,
-        long shortPositions) {
+        long shortPositions,
+        long stalePrices) {
 
     public boolean hasOpenPositions() {
         return openPositions > 0;

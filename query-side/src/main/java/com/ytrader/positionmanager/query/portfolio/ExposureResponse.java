@@ -7,5 +7,5 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record ExposureResponse(BigDecimal totalExposureUsdt, Instant calculatedAt) {
+public record ExposureResponse(BigDecimal totalExposureUsdt, long stalePricesCount, Instant calculatedAt) {
 }

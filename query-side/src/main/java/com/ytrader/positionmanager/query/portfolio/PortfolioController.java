@@ -58,7 +58,7 @@ class PortfolioController {
             summary = "Total exposure: SUM(|size| * current_price)")
     ExposureResponse exposure() {
         PortfolioMetrics current = metrics.current();
-        return new ExposureResponse(current.totalExposure(), current.calculatedAt());
+        return new ExposureResponse(current.totalExposure(), current.stalePricesCount(), current.calculatedAt());
     }
 
     @GetMapping("/pnl")

@@ -27,6 +27,7 @@ public final class PortfolioMetrics {
     private final long openPositionsCount;
     private final long longPositionsCount;
     private final long shortPositionsCount;
+    private final long stalePricesCount;
 
     private PortfolioMetrics(SortedMap<String, AssetTotals> byAsset, Instant calculatedAt) {
         this.byAsset = Collections.unmodifiableSortedMap(byAsset);
@@ -46,6 +47,7 @@ public final class PortfolioMetrics {
         this.openPositionsCount = count(AssetTotals::openPositions);
         this.longPositionsCount = count(AssetTotals::longPositions);
         this.shortPositionsCount = count(AssetTotals::shortPositions);
+        this.stalePricesCount = count(AssetTotals::stalePrices);
     }
 
     /** @param assets every asset with a position, open or closed */
@@ -104,6 +106,11 @@ public final class PortfolioMetrics {
 
     public long shortPositionsCount() {
         return shortPositionsCount;
+    }
+
+    /** Open positions without a fresh mark price: what the exposure leaves out or counts at an old price. */
+    public long stalePricesCount() {
+        return stalePricesCount;
     }
 
     /** The assets with at least one open position: the response's {@code by_asset}. */

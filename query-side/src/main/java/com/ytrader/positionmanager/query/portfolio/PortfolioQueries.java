@@ -1,5 +1,7 @@
 package com.ytrader.positionmanager.query.portfolio;
 
+import com.ytrader.positionmanager.query.position.PriceStaleness;
+import com.ytrader.positionmanager.query.processing.JdbcTimes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -24,15 +26,20 @@ class PortfolioQueries {
                    SUM(size)                                                             AS size,
                    COUNT(*) FILTER (WHERE size <> 0)                                     AS open_positions,
                    COUNT(*) FILTER (WHERE size > 0)                                      AS long_positions,
-                   COUNT(*) FILTER (WHERE size < 0)                                      AS short_positions
+                   COUNT(*) FILTER (WHERE size < 0)                                      AS short_positions,
+                   COUNT(*) FILTER (WHERE opened_at IS NOT NULL AND closed_at IS NULL
+                       AND (current_price IS NULL OR price_updated_at IS NULL OR price_updated_at < ?))
+                                                                                         AS stale_prices
             FROM positions
             GROUP BY asset
             """;
 
     private final JdbcTemplate jdbc;
+    private final PriceStaleness staleness;
 
-    PortfolioQueries(JdbcTemplate jdbc) {
+    PortfolioQueries(JdbcTemplate jdbc, PriceStaleness staleness) {
         this.jdbc = jdbc;
+        this.staleness = staleness;
     }
 
     PortfolioMetrics current(Instant now) {
@@ -47,7 +54,8 @@ class PortfolioQueries {
                 rs.getBigDecimal("size"),
                 rs.getLong("open_positions"),
                 rs.getLong("long_positions"),
-                rs.getLong("short_positions")));
+                rs.getLong("short_positions"),
+                rs.getLong("stale_prices")), JdbcTimes.utc(staleness.freshSince(now)));
         return PortfolioMetrics.of(assets, now);
     }
 }

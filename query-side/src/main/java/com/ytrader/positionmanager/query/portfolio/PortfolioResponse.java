@@ -22,6 +22,7 @@ public record PortfolioResponse(
         long longPositionsCount,
         long shortPositionsCount,
         BigDecimal netExposureUsdt,
+        long stalePricesCount,
         Map<String, AssetExposure> byAsset,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<PositionResponse> positions,
         Instant calculatedAt) {
@@ -36,7 +37,8 @@ public record PortfolioResponse(
                 byAsset.put(asset, new AssetExposure(totals.exposure(), totals.unrealizedPnl(), totals.size())));
         return new PortfolioResponse(metrics.totalExposure(), metrics.totalUnrealizedPnl(),
                 metrics.totalRealizedPnl(), metrics.portfolioValue(), metrics.openPositionsCount(),
-                metrics.longPositionsCount(), metrics.shortPositionsCount(), metrics.netExposure(), byAsset,
+                metrics.longPositionsCount(), metrics.shortPositionsCount(), metrics.netExposure(),
+                metrics.stalePricesCount(), byAsset,
                 positions, metrics.calculatedAt());
     }
 }

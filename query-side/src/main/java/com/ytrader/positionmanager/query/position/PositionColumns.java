@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ytrader.positionmanager.api.PositionFields;
 import com.ytrader.positionmanager.events.CloseReason;
 import com.ytrader.positionmanager.events.PositionMode;
+import com.ytrader.positionmanager.events.PositionStatus;
+import com.ytrader.positionmanager.events.PriceSource;
 import com.ytrader.positionmanager.query.processing.JdbcTimes;
 import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -60,6 +62,18 @@ public final class PositionColumns {
             new Column("fees_by_currency", Types.VARCHAR, "CAST(%s AS jsonb)",
                     row -> feesByCurrency(row.fields().feesByCurrency())),
             new Column("close_reason", Types.VARCHAR, row -> closeReason(row.fields().closeReason())),
+            new Column("price_source", Types.VARCHAR, row -> priceSource(row.fields().priceSource())),
+            new Column("price_updated_at", Types.TIMESTAMP_WITH_TIMEZONE,
+                    row -> JdbcTimes.utc(row.fields().priceUpdatedAt())),
+            new Column("break_even_price", Types.NUMERIC, row -> row.fields().breakEvenPrice()),
+            new Column("exchange_break_even_price", Types.NUMERIC, row -> row.fields().exchangeBreakEvenPrice()),
+            new Column("leverage", Types.NUMERIC, row -> row.fields().leverage()),
+            new Column("liq_price", Types.NUMERIC, row -> row.fields().liqPrice()),
+            new Column("liq_price_estimated", Types.BOOLEAN, row -> row.fields().liqPriceEstimated()),
+            new Column("position_value", Types.NUMERIC, row -> row.fields().positionValue()),
+            new Column("position_status", Types.VARCHAR, row -> row.fields().positionStatus() == null ? null
+                    : row.fields().positionStatus().wireName()),
+            new Column("liquidation_distance_pct", Types.NUMERIC, row -> row.fields().liquidationDistancePct()),
             new Column("entry_notional", Types.NUMERIC, PositionRow::entryNotional));
 
     /** The figure columns, in the order the binders below fill them. */
@@ -131,7 +145,17 @@ public final class PositionColumns {
                 rs.getObject(prefix + "exchange_seq", Long.class),
                 rs.getBigDecimal(prefix + "total_fees"),
                 feesByCurrency(rs.getString(prefix + "fees_by_currency")),
-                closeReason(rs.getString(prefix + "close_reason")));
+                closeReason(rs.getString(prefix + "close_reason")),
+                priceSource(rs.getString(prefix + "price_source")),
+                JdbcTimes.instant(rs, prefix + "price_updated_at"),
+                rs.getBigDecimal(prefix + "break_even_price"),
+                rs.getBigDecimal(prefix + "exchange_break_even_price"),
+                rs.getBigDecimal(prefix + "leverage"),
+                rs.getBigDecimal(prefix + "liq_price"),
+                rs.getObject(prefix + "liq_price_estimated", Boolean.class),
+                rs.getBigDecimal(prefix + "position_value"),
+                positionStatus(rs.getString(prefix + "position_status")),
+                rs.getBigDecimal(prefix + "liquidation_distance_pct"));
         return new PositionRow(
                 id,
                 asset,
@@ -173,6 +197,18 @@ public final class PositionColumns {
 
     public static String closeReason(CloseReason reason) {
         return reason == null ? null : reason.wireName();
+    }
+
+    public static String priceSource(PriceSource source) {
+        return source == null ? null : source.wireName();
+    }
+
+    public static PriceSource priceSource(String column) {
+        return column == null ? null : PriceSource.valueOf(column.toUpperCase(Locale.ROOT));
+    }
+
+    public static PositionStatus positionStatus(String column) {
+        return column == null ? null : PositionStatus.fromWireName(column);
     }
 
     public static CloseReason closeReason(String column) {

@@ -14,6 +14,8 @@ import java.util.UUID;
 /**
  * A position as the REST API shows it: its figures ({@link PositionFields}: the hedge legs, the exchange's own
  * figures, the fees), its ML features and the row's bookkeeping.
+ *
+ * @param priceStale the position is open and its mark price missing or older than the staleness threshold
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record PositionResponse(
@@ -24,6 +26,7 @@ public record PositionResponse(
         BigDecimal unrealizedPnlPct,
         Long timeHeldMinutes,
         BigDecimal positionSizeNorm,
+        boolean priceStale,
         long version,
         Instant createdAt,
         Instant openedAt,
@@ -31,9 +34,11 @@ public record PositionResponse(
         Instant closedAt,
         Instant lastSnapshotAt) {
 
-    public static PositionResponse of(PositionRow row, MlFeatures features) {
+    /** The row at {@code at} (now, or a point-in-time query's instant): features and price staleness then. */
+    public static PositionResponse of(PositionRow row, MlFeatures features, PriceStaleness staleness, Instant at) {
         return new PositionResponse(row.id(), row.asset(), row.mode(), row.fields(), features.unrealizedPnlPct(),
-                features.timeHeldMinutes(), features.positionSizeNorm(), row.version(), row.createdAt(),
+                features.timeHeldMinutes(), features.positionSizeNorm(), staleness.stale(row, at), row.version(),
+                row.createdAt(),
                 row.openedAt(), row.lastUpdated(), row.closedAt(), row.lastSnapshotAt());
     }
 }

@@ -12,9 +12,11 @@ import java.util.List;
 public class PositionViews {
 
     private final TotalExposure portfolio;
+    private final PriceStaleness staleness;
 
-    public PositionViews(TotalExposure portfolio) {
+    public PositionViews(TotalExposure portfolio, PriceStaleness staleness) {
         this.portfolio = portfolio;
+        this.staleness = staleness;
     }
 
     public PositionResponse view(PositionRow row) {
@@ -27,7 +29,7 @@ public class PositionViews {
         return rows.stream().map(row -> view(row, totalExposure, now)).toList();
     }
 
-    private static PositionResponse view(PositionRow row, BigDecimal totalExposure, Instant now) {
-        return PositionResponse.of(row, MlFeatures.of(row.featureInputs(), totalExposure, now));
+    private PositionResponse view(PositionRow row, BigDecimal totalExposure, Instant now) {
+        return PositionResponse.of(row, MlFeatures.of(row.featureInputs(), totalExposure, now), staleness, now);
     }
 }

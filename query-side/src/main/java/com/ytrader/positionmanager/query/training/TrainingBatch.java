@@ -4,6 +4,7 @@ import com.ytrader.positionmanager.query.asof.AsOfResponse;
 import com.ytrader.positionmanager.query.features.FeatureInputs;
 import com.ytrader.positionmanager.query.features.MlFeatures;
 import com.ytrader.positionmanager.query.position.PositionResponse;
+import com.ytrader.positionmanager.query.position.PriceStaleness;
 import com.ytrader.positionmanager.query.position.PositionRow;
 import com.ytrader.positionmanager.query.timeline.TimelineReader;
 import org.springframework.stereotype.Service;
@@ -37,9 +38,11 @@ import javax.sql.DataSource;
 public class TrainingBatch {
 
     private final DataSource dataSource;
+    private final PriceStaleness staleness;
 
-    public TrainingBatch(DataSource dataSource) {
+    public TrainingBatch(DataSource dataSource, PriceStaleness staleness) {
         this.dataSource = dataSource;
+        this.staleness = staleness;
     }
 
     /** The answers, in a temporary file, and where each row's answer lies in it. */
@@ -180,7 +183,7 @@ public class TrainingBatch {
         return inclusive ? rowMicros < effective : rowMicros <= effective;
     }
 
-    private static void write(TrainingRequests requests, int row, PositionRow[] rows, long[] sequenceNumbers,
+    private void write(TrainingRequests requests, int row, PositionRow[] rows, long[] sequenceNumbers,
                               BigDecimal totalExposure, boolean inclusive, Instant knownAt, TrainingFormat format,
                               TextLine line, Answers answers) throws IOException {
         int position = requests.position(row);
@@ -191,7 +194,7 @@ public class TrainingBatch {
             format.missing(row, requests.asset(position), requests.mode(position), at, line);
         } else {
             format.found(row, new AsOfResponse(
-                    PositionResponse.of(state, MlFeatures.of(state.featureInputs(), totalExposure, at)),
+                    PositionResponse.of(state, MlFeatures.of(state.featureInputs(), totalExposure, at), staleness, at),
                     sequenceNumbers[position], at, inclusive, knownAt), line);
         }
         answers.add(row, line);

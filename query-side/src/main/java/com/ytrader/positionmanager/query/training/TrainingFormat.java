@@ -76,9 +76,21 @@ sealed interface TrainingFormat {
             } else {
                 line.ascii('"').ascii(f.closeReason().wireName()).ascii('"');
             }
+            text(line, "price_source", f.priceSource() == null ? null : f.priceSource().wireName());
+            instant(line, "price_updated_at", f.priceUpdatedAt());
+            decimal(line, "break_even_price", f.breakEvenPrice());
+            decimal(line, "exchange_break_even_price", f.exchangeBreakEvenPrice());
+            decimal(line, "leverage", f.leverage());
+            decimal(line, "liq_price", f.liqPrice());
+            name(line, "liq_price_estimated").ascii(f.liqPriceEstimated() == null ? "null"
+                    : f.liqPriceEstimated() ? "true" : "false");
+            decimal(line, "position_value", f.positionValue());
+            text(line, "position_status", f.positionStatus() == null ? null : f.positionStatus().wireName());
+            decimal(line, "liquidation_distance_pct", f.liquidationDistancePct());
             decimal(line, "unrealized_pnl_pct", p.unrealizedPnlPct());
             number(line, "time_held_minutes", p.timeHeldMinutes());
             decimal(line, "position_size_norm", p.positionSizeNorm());
+            name(line, "price_stale").ascii(p.priceStale() ? "true" : "false");
             name(line, "version").number(p.version());
             instant(line, "created_at", p.createdAt());
             instant(line, "opened_at", p.openedAt());
@@ -127,6 +139,15 @@ sealed interface TrainingFormat {
             line.ascii('}');
         }
 
+        private static void text(TextLine line, String name, String value) {
+            name(line, name);
+            if (value == null) {
+                line.ascii("null");
+            } else {
+                line.ascii('"').jsonString(value).ascii('"');
+            }
+        }
+
         private static void decimal(TextLine line, String name, BigDecimal value) {
             name(line, name);
             if (value == null) {
@@ -157,7 +178,9 @@ sealed interface TrainingFormat {
                 + "current_price,unrealized_pnl,realized_pnl,long_size,short_size,unrealized_pnl_pct,"
                 + "time_held_minutes,position_size_norm,version,created_at,opened_at,last_updated,closed_at,"
                 + "last_snapshot_at,long_entry_price,short_entry_price,long_realized_pnl,short_realized_pnl,"
-                + "exchange_size,exchange_realized_pnl,exchange_seq,total_fees,close_reason,fees_by_currency\n";
+                + "exchange_size,exchange_realized_pnl,exchange_seq,total_fees,close_reason,price_source,"
+                + "price_updated_at,price_stale,break_even_price,exchange_break_even_price,leverage,liq_price,"
+                + "liq_price_estimated,position_value,position_status,liquidation_distance_pct,fees_by_currency\n";
 
         @Override
         public String contentType() {
@@ -215,6 +238,38 @@ sealed interface TrainingFormat {
                 line.ascii(f.closeReason().wireName());
             }
             line.ascii(',');
+            if (f.priceSource() != null) {
+                line.ascii(f.priceSource().wireName());
+            }
+            line.ascii(',');
+            if (f.priceUpdatedAt() != null) {
+                line.instant(f.priceUpdatedAt());
+            }
+            line.ascii(',').ascii(p.priceStale() ? "true" : "false");
+            for (BigDecimal value : new BigDecimal[]{f.breakEvenPrice(), f.exchangeBreakEvenPrice(), f.leverage(),
+                    f.liqPrice()}) {
+                line.ascii(',');
+                if (value != null) {
+                    line.decimal(value);
+                }
+            }
+            line.ascii(',');
+            if (f.liqPriceEstimated() != null) {
+                line.ascii(f.liqPriceEstimated() ? "true" : "false");
+            }
+            line.ascii(',');
+            if (f.positionValue() != null) {
+                line.decimal(f.positionValue());
+            }
+            line.ascii(',');
+            if (f.positionStatus() != null) {
+                line.ascii(f.positionStatus().wireName());
+            }
+            line.ascii(',');
+            if (f.liquidationDistancePct() != null) {
+                line.decimal(f.liquidationDistancePct());
+            }
+            line.ascii(',');
             if (f.feesByCurrency().isEmpty()) {
                 line.ascii("{}");
             } else {
@@ -228,7 +283,7 @@ sealed interface TrainingFormat {
         @Override
         public void missing(int row, String asset, PositionMode mode, Instant asOf, TextLine line) {
             line.number(row).ascii(",false,").ascii(asset).ascii(',').ascii(mode.wireName()).ascii(',')
-                    .instant(asOf).ascii(",,,,,,,,,,,,,,,,,,,,,,,,,,,\n");
+                    .instant(asOf).ascii(",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\n");
         }
     }
 }

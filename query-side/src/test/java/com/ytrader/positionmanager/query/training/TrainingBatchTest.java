@@ -9,6 +9,8 @@ import com.ytrader.positionmanager.command.position.ApplyFill;
 import com.ytrader.positionmanager.api.PositionFields;
 import com.ytrader.positionmanager.events.CloseReason;
 import com.ytrader.positionmanager.events.PositionMode;
+import com.ytrader.positionmanager.events.PositionStatus;
+import com.ytrader.positionmanager.events.PriceSource;
 import com.ytrader.positionmanager.events.Side;
 import com.ytrader.positionmanager.query.asof.AsOfResponse;
 import com.ytrader.positionmanager.query.position.PositionResponse;
@@ -119,7 +121,9 @@ class TrainingBatchTest extends QuerySideTest {
         assertThat(lines[0]).startsWith("row,found,asset,mode,as_of,sequence_number,size,")
                 .as("the columns added later come last").endsWith(",last_snapshot_at,long_entry_price,"
                         + "short_entry_price,long_realized_pnl,short_realized_pnl,exchange_size,exchange_realized_pnl,"
-                        + "exchange_seq,total_fees,close_reason,fees_by_currency");
+                        + "exchange_seq,total_fees,close_reason,price_source,price_updated_at,price_stale,"
+                        + "break_even_price,exchange_break_even_price,leverage,liq_price,liq_price_estimated,"
+                        + "position_value,position_status,liquidation_distance_pct,fees_by_currency");
         List<String> header = List.of(lines[0].split(",", -1));
         assertThat(lines).hasSize(asks.size() + 1);
         for (int i = 0; i < asks.size(); i++) {
@@ -194,6 +198,10 @@ class TrainingBatchTest extends QuerySideTest {
         assertThat(new BigDecimal(hedgeCells[header.indexOf("long_entry_price")])).isEqualByComparingTo("100");
         assertThat(new BigDecimal(hedgeCells[header.indexOf("short_entry_price")])).isEqualByComparingTo("120");
         assertThat(new BigDecimal(hedgeCells[header.indexOf("short_realized_pnl")])).isEqualByComparingTo("-0.5");
+        assertThat(hedgeCells[header.indexOf("price_source")]).isEqualTo("websocket");
+        assertThat(Instant.parse(hedgeCells[header.indexOf("price_updated_at")])).isEqualTo(t.plusSeconds(2));
+        assertThat(hedgeCells[header.indexOf("price_stale")]).as("quoted a second before the instant asked")
+                .isEqualTo("false");
         assertThat(new BigDecimal(hedgeCells[header.indexOf("exchange_size")])).isEqualByComparingTo("-1");
         assertThat(hedgeCells[header.indexOf("exchange_seq")]).isEqualTo("31");
         assertThat(new BigDecimal(hedgeCells[header.indexOf("total_fees")])).isEqualByComparingTo("0.5");
@@ -243,15 +251,19 @@ class TrainingBatchTest extends QuerySideTest {
                         new BigDecimal("12.000000000000000001"), 99L, new BigDecimal("0.700"),
                         new TreeMap<>(Map.of("BTC", new BigDecimal("0.000100000000000000"), "ETH",
                                 new BigDecimal("2E-8"), "\u00dcn\u00efcode \"quoted\"\\\n\u0001", BigDecimal.ONE)),
-                        CloseReason.LIQUIDATED),
-                new BigDecimal("0.01000000"), 1234L, new BigDecimal("0.33333333"), 42,
+                        CloseReason.LIQUIDATED, PriceSource.REST, Instant.parse("2026-01-01T00:00:00.250Z"),
+                        new BigDecimal("50521.5"), new BigDecimal("50522.000"), new BigDecimal("10"),
+                        new BigDecimal("45000.1"), true, new BigDecimal("75780.59"), PositionStatus.LIQ,
+                        new BigDecimal("-12.345000000000000000")),
+                new BigDecimal("0.01000000"), 1234L, new BigDecimal("0.33333333"), true, 42,
                 Instant.parse("2026-01-01T00:00:00Z"),
                 Instant.parse("2026-01-01T00:00:00.100Z"), Instant.parse("2026-01-01T00:00:00.000123Z"),
                 Instant.parse("2026-01-01T00:00:00.000000007Z"), Instant.parse("1969-12-31T23:59:59.5Z"));
         PositionResponse sparse = new PositionResponse(UUID.randomUUID(), "ETHUSDT", ONE_WAY,
                 new PositionFields(BigDecimal.ZERO, null, null, BigDecimal.ZERO, BigDecimal.ONE, null, null, null,
-                        null, null, null, null, null, null, BigDecimal.ZERO, new TreeMap<>(), null),
-                null, null, null, 0, Instant.parse("2026-01-01T00:00:00Z"), null,
+                        null, null, null, null, null, null, BigDecimal.ZERO, new TreeMap<>(), null, null, null, null,
+                        null, null, null, null, null, null, null),
+                null, null, null, false, 0, Instant.parse("2026-01-01T00:00:00Z"), null,
                 Instant.parse("2026-01-01T00:00:01Z"), null, null);
         TrainingFormat format = new TrainingFormat.NdJson();
         for (AsOfResponse state : List.of(
