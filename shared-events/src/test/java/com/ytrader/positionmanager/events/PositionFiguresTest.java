@@ -97,4 +97,37 @@ class PositionFiguresTest {
         assertThat(lifecycle.averageExitPrice()).isEqualByComparingTo("110");
         assertThat(LifecycleFigures.none().averageExitPrice()).isNull();
     }
+
+    private static LegFigures reported(LegFigures leg, String liqPrice, MarginMode marginMode) {
+        return leg.withExchange(new ExchangeFigures(1, Instant.EPOCH, leg.size(), leg.averageEntryPrice(), d("105"),
+                BigDecimal.ZERO, null, new ExchangeRisk(d("10"), d(liqPrice), null, d("200"), PositionStatus.NORMAL,
+                marginMode)));
+    }
+
+    @Test
+    void with_both_hedge_legs_open_the_liquidation_distance_is_the_nearer_legs_and_leg_figures_have_no_blend() {
+        PositionFigures figures = hedge(reported(new LegFigures(1, d("2"), d("100"), d("10"), d("0")), "95", null),
+                reported(new LegFigures(2, d("-1"), d("110"), d("5"), d("0")), "126", MarginMode.ISOLATED));
+
+        // long: (105 - 95) / 105 = 9.52 %; short: (126 - 105) / 105 = 20 %
+        assertThat(figures.liquidationDistancePct()).isEqualByComparingTo("9.523809523809523810");
+        assertThat(figures.liqPrice()).isNull();
+        assertThat(figures.breakEvenPrice()).isNull();
+        assertThat(figures.positionValue()).isEqualByComparingTo("400");
+    }
+
+    @Test
+    void break_even_moves_a_legs_entry_by_what_the_lifecycle_realized_and_a_price_beyond_liquidation_is_negative() {
+        LifecycleFigures lifecycle = new LifecycleFigures(1, Instant.EPOCH, null, d("3"), d("1"), d("120"), d("15"),
+                d("0.6"), 2, null);
+        PositionFigures figures = new PositionFigures(
+                List.of(reported(new LegFigures(2, d("-2"), d("110"), d("10"), d("15")), "104", MarginMode.CROSS),
+                        LegFigures.flat(1)), d("105"), d("0.6"), 2, lifecycle);
+
+        // a short that already realized 15 breaks even 7.5 above its entry
+        assertThat(figures.breakEvenPrice()).isEqualByComparingTo("117.5");
+        assertThat(figures.liqPriceEstimated()).isTrue();
+        // (104 - 105) / 105: the mark is already past the short's liquidation price
+        assertThat(figures.liquidationDistancePct()).isNegative();
+    }
 }
