@@ -13,7 +13,7 @@ const HISTORY_ROWS_SHOWN = 50;
 // a hedge position with both legs open has no average entry (null): its legs' entries are beside it
 const POSITION_FIELDS = ["size", "average_entry_price", "long_entry_price", "short_entry_price", "current_price",
     "unrealized_pnl", "realized_pnl", "exchange_size", "exchange_seq", "unrealized_pnl_pct", "time_held_minutes",
-    "position_size_norm"];
+    "position_size_norm", "break_even_price", "leverage", "liq_price", "liquidation_distance_pct"];
 const PNL_FIELDS = new Set(["unrealized_pnl", "realized_pnl", "unrealized_pnl_pct"]);
 const LEG_FIELDS = new Set(["long_entry_price", "short_entry_price"]);
 const AGED_SHOWN = 50;
@@ -136,6 +136,7 @@ function renderTotals(portfolio, pnl) {
     setNumber("portfolio-open-count", portfolio.open_positions_count);
     setNumber("portfolio-long-count", portfolio.long_positions_count);
     setNumber("portfolio-short-count", portfolio.short_positions_count);
+    setNumber("portfolio-stale-prices", portfolio.stale_prices_count);
 }
 
 function renderPositions(positions) {
@@ -152,6 +153,11 @@ function renderPositions(positions) {
             const td = cell(row, position[field],
                 {numeric: true, pnl: PNL_FIELDS.has(field), testId: `position-${key}-${field}`});
             if (LEG_FIELDS.has(field)) td.classList.add("leg");
+        }
+        const source = cell(row, position.price_source, {testId: `position-${key}-price_source`});
+        if (position.price_stale) {
+            source.classList.add("stale");
+            source.title = `stale: quoted ${text(position.price_updated_at)}`;
         }
         row.addEventListener("click", () => select(position));
         return row;

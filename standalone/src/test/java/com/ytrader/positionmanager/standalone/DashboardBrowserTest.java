@@ -52,7 +52,8 @@ class DashboardBrowserTest {
     private static final List<String> DEMO_ASSETS = List.of("BTCUSDT", "ETHUSDT", "SOLUSDT", "XRPUSDT", "DOGEUSDT");
     private static final List<String> POSITION_FIELDS = List.of("size", "average_entry_price", "long_entry_price",
             "short_entry_price", "current_price", "unrealized_pnl", "realized_pnl", "exchange_size", "exchange_seq",
-            "unrealized_pnl_pct", "time_held_minutes", "position_size_norm");
+            "unrealized_pnl_pct", "time_held_minutes", "position_size_norm", "break_even_price", "leverage",
+            "liq_price", "liquidation_distance_pct", "price_source");
     /**
      * A hedge position beside the demo's one-way ones; the test database keeps it between runs, and each run adds the
      * same two fills again, so its legs' entries stay 100 and 120.
@@ -131,6 +132,10 @@ class DashboardBrowserTest {
         // the demo's exchange reports give their size and seq; the hedge position shows its legs, not a blend
         assertThat(expected.get().get("position-BTCUSDT-one-way-exchange_seq")).isNotEqualTo(EMPTY);
         assertThat(expected.get().get("position-BTCUSDT-one-way-exchange_size")).isNotEqualTo(EMPTY);
+        // and its leverage and liquidation price, beside our own break-even
+        assertThat(expected.get().get("position-BTCUSDT-one-way-leverage")).isEqualTo("10");
+        assertThat(expected.get().get("position-BTCUSDT-one-way-liquidation_distance_pct")).isNotEqualTo(EMPTY);
+        assertThat(expected.get().get("position-BTCUSDT-one-way-price_source")).isEqualTo("websocket");
         String hedge = "position-" + HEDGE_ASSET + "-hedge-";
         assertThat(expected.get()).containsEntry(hedge + "average_entry_price", EMPTY)
                 .containsEntry(hedge + "long_entry_price", "100")
@@ -230,6 +235,7 @@ class DashboardBrowserTest {
         figures.put("portfolio-open-count", shown(portfolio.path("open_positions_count")));
         figures.put("portfolio-long-count", shown(portfolio.path("long_positions_count")));
         figures.put("portfolio-short-count", shown(portfolio.path("short_positions_count")));
+        figures.put("portfolio-stale-prices", shown(portfolio.path("stale_prices_count")));
         portfolio.path("by_asset").fields().forEachRemaining(asset ->
                 figures.put("exposure-" + asset.getKey(), shown(asset.getValue().path("exposure_usdt"))));
         JsonNode pnl = api.get("/api/v1/portfolio/pnl");

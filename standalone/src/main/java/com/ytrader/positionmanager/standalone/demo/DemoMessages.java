@@ -9,6 +9,7 @@ import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageDeliveryMode;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -85,6 +86,7 @@ final class DemoMessages {
         if (size.signum() != 0) {
             // a flat position has no entry price; Bybit's "0" would read as a price
             node.put("entryPrice", plain(position.reportedEntryPrice()));
+            node.put("liqPrice", plain(liquidationPrice(position.reportedEntryPrice(), size.signum())));
         }
         return node;
     }
@@ -100,6 +102,15 @@ final class DemoMessages {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of strings and numbers always serializes", e);
         }
+    }
+
+    /**
+     * Roughly where the simulated exchange would liquidate at the demo's leverage of 10: a tenth of the entry away,
+     * less half a percent of maintenance margin.
+     */
+    private static BigDecimal liquidationPrice(BigDecimal entry, int direction) {
+        BigDecimal distance = new BigDecimal("0.095").multiply(BigDecimal.valueOf(direction));
+        return entry.multiply(BigDecimal.ONE.subtract(distance)).setScale(2, RoundingMode.HALF_EVEN);
     }
 
     private static String plain(BigDecimal value) {
