@@ -2,6 +2,7 @@ package com.ytrader.positionmanager.command.prices;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.ytrader.positionmanager.command.openpositions.OpenPositions;
 import com.ytrader.positionmanager.command.position.ApplyFill;
 import com.ytrader.positionmanager.command.position.ReportExchangePosition;
@@ -48,7 +49,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(properties = {"position-manager.ingest.enabled=false", "position-manager.fanout.enabled=false",
         "POSTGRES_DB=pm_command_side_prices_test", "position-manager.price-check-enabled=true",
         "position-manager.price-check-interval=3600", "position-manager.price-staleness-threshold=300",
-        "position-manager.bybit.max-attempts=4", "position-manager.bybit.retry-backoff=20ms",
+        "position-manager.bybit.max-attempts=4", "position-manager.bybit.retry-backoff=100ms",
         "position-manager.bybit.timeout=1s"})
 @DirtiesContext
 class StalePriceRefreshTest {
@@ -145,7 +146,10 @@ class StalePriceRefreshTest {
 
         assertThat(refresh.refreshStalePrices()).isEqualTo(1);
 
-        BYBIT.verify(3, getRequestedFor(urlPathEqualTo(TICKERS)));
+        List<LoggedRequest> requests = BYBIT.findAll(getRequestedFor(urlPathEqualTo(TICKERS)));
+        assertThat(requests).hasSize(3);
+        assertThat(gap(requests, 1)).as("wait before the first retry").isGreaterThanOrEqualTo(99);
+        assertThat(gap(requests, 2)).as("the wait doubles before the second").isGreaterThanOrEqualTo(199);
         assertThat(((MarkPriceUpdated) priceEvents(asset).get(0).getPayload()).markPrice()).isEqualByComparingTo("103");
     }
 
@@ -179,6 +183,10 @@ class StalePriceRefreshTest {
 
         assertThat(priceEvents(unlisted)).isEmpty();
         assertThat(priceEvents(listed)).hasSize(1);
+    }
+
+    private static long gap(List<LoggedRequest> requests, int index) {
+        return requests.get(index).getLoggedDate().getTime() - requests.get(index - 1).getLoggedDate().getTime();
     }
 
     private String openWithoutPrice() {
