@@ -66,6 +66,8 @@ class PositionFieldsTest {
         assertThat(names).containsExactly("asset", "size", "average_entry_price", "current_price", "unrealized_pnl",
                 "realized_pnl", "long_size", "short_size", "long_entry_price", "short_entry_price",
                 "long_realized_pnl", "short_realized_pnl", "exchange_size", "exchange_realized_pnl", "exchange_seq",
-                "total_fees", "fees_by_currency", "close_reason", "version");
+                "total_fees", "fees_by_currency", "close_reason", "price_source", "price_updated_at",
+                "break_even_price", "exchange_break_even_price", "leverage", "liq_price", "liq_price_estimated",
+                "position_value", "position_status", "liquidation_distance_pct", "version");
     }
 }
