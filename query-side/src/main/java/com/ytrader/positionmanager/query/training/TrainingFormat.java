@@ -201,74 +201,39 @@ sealed interface TrainingFormat {
                     .instant(state.asOf()).ascii(',').number(state.sequenceNumber());
             for (BigDecimal value : new BigDecimal[]{f.size(), f.averageEntryPrice(), f.currentPrice(),
                     f.unrealizedPnl(), f.realizedPnl(), f.longSize(), f.shortSize(), p.unrealizedPnlPct()}) {
-                line.ascii(',');
-                if (value != null) {
-                    line.decimal(value);
-                }
+                decimal(line, value);
             }
             line.ascii(',');
             if (p.timeHeldMinutes() != null) {
                 line.number(p.timeHeldMinutes());
             }
-            line.ascii(',');
-            if (p.positionSizeNorm() != null) {
-                line.decimal(p.positionSizeNorm());
-            }
+            decimal(line, p.positionSizeNorm());
             line.ascii(',').number(p.version());
             for (Instant value : new Instant[]{p.createdAt(), p.openedAt(), p.lastUpdated(), p.closedAt(),
                     p.lastSnapshotAt()}) {
-                line.ascii(',');
-                if (value != null) {
-                    line.instant(value);
-                }
+                instant(line, value);
             }
             for (BigDecimal value : new BigDecimal[]{f.longEntryPrice(), f.shortEntryPrice(), f.longRealizedPnl(),
                     f.shortRealizedPnl(), f.exchangeSize(), f.exchangeRealizedPnl()}) {
-                line.ascii(',');
-                if (value != null) {
-                    line.decimal(value);
-                }
+                decimal(line, value);
             }
             line.ascii(',');
             if (f.exchangeSeq() != null) {
                 line.number(f.exchangeSeq());
             }
-            line.ascii(',').decimal(f.totalFees()).ascii(',');
-            if (f.closeReason() != null) {
-                line.ascii(f.closeReason().wireName());
-            }
-            line.ascii(',');
-            if (f.priceSource() != null) {
-                line.ascii(f.priceSource().wireName());
-            }
-            line.ascii(',');
-            if (f.priceUpdatedAt() != null) {
-                line.instant(f.priceUpdatedAt());
-            }
-            line.ascii(',').ascii(p.priceStale() ? "true" : "false");
+            decimal(line, f.totalFees());
+            text(line, f.closeReason() == null ? null : f.closeReason().wireName());
+            text(line, f.priceSource() == null ? null : f.priceSource().wireName());
+            instant(line, f.priceUpdatedAt());
+            text(line, Boolean.toString(p.priceStale()));
             for (BigDecimal value : new BigDecimal[]{f.breakEvenPrice(), f.exchangeBreakEvenPrice(), f.leverage(),
                     f.liqPrice()}) {
-                line.ascii(',');
-                if (value != null) {
-                    line.decimal(value);
-                }
+                decimal(line, value);
             }
-            line.ascii(',');
-            if (f.liqPriceEstimated() != null) {
-                line.ascii(f.liqPriceEstimated() ? "true" : "false");
-            }
-            line.ascii(',');
-            if (f.positionValue() != null) {
-                line.decimal(f.positionValue());
-            }
-            line.ascii(',');
-            if (f.positionStatus() != null) {
-                line.ascii(f.positionStatus().wireName());
-            }
-            line.ascii(',');
-            if (f.liquidationDistancePct() != null) {
-                line.decimal(f.liquidationDistancePct());
-            }
+            text(line, f.liqPriceEstimated() == null ? null : f.liqPriceEstimated().toString());
+            decimal(line, f.positionValue());
+            text(line, f.positionStatus() == null ? null : f.positionStatus().wireName());
+            decimal(line, f.liquidationDistancePct());
             line.ascii(',');
             if (f.feesByCurrency().isEmpty()) {
                 line.ascii("{}");
@@ -278,6 +243,28 @@ sealed interface TrainingFormat {
                 line.csvQuoted(fees);
             }
             line.ascii('\n');
+        }
+
+        /** A comma, then the value's cell: empty for null. The text of ASCII words only (enums, booleans). */
+        private static void text(TextLine line, String word) {
+            line.ascii(',');
+            if (word != null) {
+                line.ascii(word);
+            }
+        }
+
+        private static void decimal(TextLine line, BigDecimal value) {
+            line.ascii(',');
+            if (value != null) {
+                line.decimal(value);
+            }
+        }
+
+        private static void instant(TextLine line, Instant value) {
+            line.ascii(',');
+            if (value != null) {
+                line.instant(value);
+            }
         }
 
         @Override
