@@ -90,6 +90,7 @@ class SeveralInstancesTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> consumers(admin, orderExecuted) == 1);
             second = StandaloneInstance.start(environment, arguments());
             awaitHealthy(second);
+            assertThat(consumers(admin, orderExecuted)).as("one router at a time").isEqualTo(1);
 
             publish(rabbit, FILLS_PER_PHASE, 0);
             awaitEveryFillApplied(first, second);
