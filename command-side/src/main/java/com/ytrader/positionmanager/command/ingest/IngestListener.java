@@ -132,8 +132,9 @@ final class IngestListener implements ChannelAwareBatchMessageListener {
                     reject(delivery, invalid.getMessage());
                     return;
                 }
+                // abbreviated: a refused append quotes the whole statement, events in hexadecimal included
                 log.warn("Transient failure applying a message from {} (attempt {}), retrying: {}",
-                        queue, attempt + 1, e.toString());
+                        queue, attempt + 1, Abbreviation.reason(e.toString()));
                 metrics.messageRetried(queue);
                 backoff.pause(attempt);
             }
