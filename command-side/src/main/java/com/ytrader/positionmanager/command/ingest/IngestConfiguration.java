@@ -85,56 +85,50 @@ class IngestConfiguration {
     }
 
     /** One instance: each batch queue consumed as it is, in its order. */
-    @Configuration(proxyBeanMethods = false)
+    @Bean
     @Conditional(SinglePartition.class)
-    static class DirectConsumption {
+    SimpleMessageListenerContainer orderExecutedConsumer(IngestConsumers consumers, IngestProperties properties) {
+        String queue = properties.queues().orderExecuted();
+        return consumers.container(queue, queue, translators(properties).get(queue));
+    }
 
-        @Bean
-        SimpleMessageListenerContainer orderExecutedConsumer(IngestConsumers consumers, IngestProperties properties) {
-            String queue = properties.queues().orderExecuted();
-            return consumers.container(queue, queue, translators(properties).get(queue));
-        }
+    @Bean
+    @Conditional(SinglePartition.class)
+    SimpleMessageListenerContainer orderEventsConsumer(IngestConsumers consumers, IngestProperties properties) {
+        String queue = properties.queues().orderEvents();
+        return consumers.container(queue, queue, translators(properties).get(queue));
+    }
 
-        @Bean
-        SimpleMessageListenerContainer orderEventsConsumer(IngestConsumers consumers, IngestProperties properties) {
-            String queue = properties.queues().orderEvents();
-            return consumers.container(queue, queue, translators(properties).get(queue));
-        }
-
-        @Bean
-        SimpleMessageListenerContainer positionReportsConsumer(IngestConsumers consumers, IngestProperties properties) {
-            String queue = properties.queues().wsPosition();
-            return consumers.container(queue, queue, translators(properties).get(queue));
-        }
+    @Bean
+    @Conditional(SinglePartition.class)
+    SimpleMessageListenerContainer positionReportsConsumer(IngestConsumers consumers, IngestProperties properties) {
+        String queue = properties.queues().wsPosition();
+        return consumers.container(queue, queue, translators(properties).get(queue));
     }
 
     /** Several instances: the batch queues routed to partitions by asset, each partition applied by one instance. */
-    @Configuration(proxyBeanMethods = false)
+    @Bean
     @Conditional(SeveralPartitions.class)
-    static class PartitionedConsumption {
-
-        @Bean
-        PartitionedIngest partitionedIngest(IngestConsumers consumers, IngestProperties properties,
-                                            RabbitTemplate rabbitTemplate) {
-            ConfirmedPublisher publisher = new ConfirmedPublisher(rabbitTemplate, properties.confirmTimeout());
-            int maxBodyBytes = properties.maxBodyBytes();
-            Map<String, RoutingAsset> routingAssets = Map.of(
-                    properties.queues().orderExecuted(), RoutingAsset.orderAsset(maxBodyBytes, "order_executed"),
-                    properties.queues().orderEvents(), RoutingAsset.orderAsset(maxBodyBytes, "order_event"),
-                    properties.queues().wsPosition(), RoutingAsset.reportedSymbol(maxBodyBytes));
-            AssetPartitions partitions = new AssetPartitions(properties.partitions());
-            Map<String, MessageTranslator> translators = translators(properties);
-            List<SimpleMessageListenerContainer> containers = new ArrayList<>();
-            for (String queue : batchQueues(properties)) {
-                containers.add(consumers.router(queue, new PartitionRouter(queue, routingAssets.get(queue), partitions,
-                        publisher, consumers.deadLetters(), consumers.metrics(), consumers.backoff())));
-                for (int partition = 0; partition < properties.partitions(); partition++) {
-                    containers.add(consumers.container(IngestProperties.partitionQueue(queue, partition), queue,
-                            translators.get(queue)));
-                }
+    PartitionedIngest partitionedIngest(IngestConsumers consumers, IngestProperties properties,
+                                        RabbitTemplate rabbitTemplate) {
+        ConfirmedPublisher publisher = new ConfirmedPublisher(rabbitTemplate, properties.confirmTimeout());
+        int maxBodyBytes = properties.maxBodyBytes();
+        Map<String, RoutingAsset> routingAssets = Map.of(
+                properties.queues().orderExecuted(), RoutingAsset.orderAsset(maxBodyBytes, "order_executed"),
+                properties.queues().orderEvents(), RoutingAsset.orderAsset(maxBodyBytes, "order_event"),
+                properties.queues().wsPosition(), RoutingAsset.reportedSymbol(maxBodyBytes));
+        AssetPartitions partitions = new AssetPartitions(properties.partitions());
+        Map<String, MessageTranslator> translators = translators(properties);
+        List<SimpleMessageListenerContainer> containers = new ArrayList<>();
+        for (String queue : batchQueues(properties)) {
+            containers.add(consumers.router(queue, new PartitionRouter(queue, routingAssets.get(queue), partitions,
+                    publisher, consumers.deadLetters(), consumers.metrics(), consumers.backoff())));
+            for (int partition = 0; partition < properties.partitions(); partition++) {
+                containers.add(consumers.container(IngestProperties.partitionQueue(queue, partition), queue,
+                        translators.get(queue)));
             }
-            return new PartitionedIngest(containers);
         }
+        return new PartitionedIngest(containers);
     }
 
     static final class SinglePartition implements Condition {
