@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * docker-compose.yml's profile {@code scale} as Compose reads it (anchors and merge keys resolved), since Compose
- * itself cannot run where the tests do: two instances of each side behind the gateway, configured alike, with the
- * partitioned ingest that several command-side instances need.
+ * itself cannot run where the tests do: two instances of each side behind the gateway and scraped by Prometheus,
+ * configured alike, with the partitioned ingest that several command-side instances need.
  */
 class ComposeScaleProfileTest {
 
@@ -65,6 +65,21 @@ class ComposeScaleProfileTest {
                 Integer.parseInt(version.group(3))};
         assertThat(found[0] * 1_000_000 + found[1] * 1_000 + found[2]).as("nginx 1.27.3 or later reads 'resolve'")
                 .isGreaterThanOrEqualTo(1_027_003);
+    }
+
+    @Test
+    void prometheus_scrapes_every_address_of_each_side() throws IOException {
+        Map<String, Object> prometheus = new Yaml().load(
+                Files.readString(REPOSITORY.resolve("docker/prometheus/prometheus.yml")));
+        List<?> jobs = (List<?>) prometheus.get("scrape_configs");
+        for (String side : List.of("command-side", "query-side")) {
+            Map<String, Object> job = jobs.stream().map(ComposeScaleProfileTest::map)
+                    .filter(each -> side.equals(each.get("job_name"))).findFirst().orElseThrow();
+            assertThat(job).as(side).doesNotContainKey("static_configs");
+            Map<String, Object> discovery = map(((List<?>) job.get("dns_sd_configs")).get(0));
+            assertThat(discovery).containsEntry("names", List.of(side)).containsEntry("type", "A")
+                    .containsEntry("port", 9464);
+        }
     }
 
     private static Map<String, Object> compose() {
