@@ -68,16 +68,10 @@ final class PartitionRouter implements ChannelAwareBatchMessageListener {
                 routed.add(new Routed(IngestProperties.partitionQueue(queue, partition), republished(message),
                         message.getBody()));
             } catch (BadMessageException e) {
-                String reason = Abbreviation.reason(e.getMessage());
-                log.warn("Dead-lettering message {} from {}: {}", message.getMessageProperties().getMessageId(),
-                        queue, reason);
-                rejected.add(new DeadLetterPublisher.Rejected(message, reason));
+                rejected.add(rejection(message, e.getMessage()));
             } catch (RuntimeException e) {
                 // reading a message does no I/O: whatever fails here fails again on every redelivery
-                String reason = Abbreviation.reason("unreadable: " + e);
-                log.warn("Dead-lettering message {} from {}: {}", message.getMessageProperties().getMessageId(),
-                        queue, reason);
-                rejected.add(new DeadLetterPublisher.Rejected(message, reason));
+                rejected.add(rejection(message, "unreadable: " + e));
             }
         }
         publish(routed);
@@ -89,6 +83,12 @@ final class PartitionRouter implements ChannelAwareBatchMessageListener {
     @Override
     public void onMessage(Message message, Channel channel) {
         onMessageBatch(List.of(message), channel);
+    }
+
+    private DeadLetterPublisher.Rejected rejection(Message message, String why) {
+        String reason = Abbreviation.reason(why);
+        log.warn("Dead-lettering message {} from {}: {}", message.getMessageProperties().getMessageId(), queue, reason);
+        return new DeadLetterPublisher.Rejected(message, reason);
     }
 
     /**
