@@ -84,6 +84,23 @@ final class DeadLetterPublisher {
         }
     }
 
+    /**
+     * {@link #publish}, retried with back-off while the broker is unreachable: the caller's queue waits, since its
+     * messages cannot be acknowledged before their dead letters are confirmed.
+     */
+    void publishUntilConfirmed(String queue, List<Rejected> rejected, Backoff backoff) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                publish(queue, rejected);
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Cannot dead-letter {} messages from {} (attempt {}), retrying: {}",
+                        rejected.size(), queue, attempt + 1, e.toString());
+                backoff.pause(attempt);
+            }
+        }
+    }
+
     private void send(String queue, List<Message> deadLetters) {
         publisher.publish((operations, channel) -> {
             for (Message deadLetter : deadLetters) {

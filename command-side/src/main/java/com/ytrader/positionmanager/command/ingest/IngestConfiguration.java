@@ -19,16 +19,25 @@ import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * The four inbound queues, their dead-letter queues, and one consumer per queue (batches, but tickers one by one). Everything is declared
- * durable, without RabbitMQ-only arguments, so the same topology works on RabbitMQ and on the embedded broker.
+ * The four inbound queues, their dead-letter queues, and one consumer per queue (batches, but tickers one by one).
+ * Everything is declared durable, without RabbitMQ-only arguments, so the same topology works on RabbitMQ and on the
+ * embedded broker. With {@code partitions > 1} ({@link PartitionedIngest}, RabbitMQ only) the batch queues are routed
+ * to partition queues by asset instead of being consumed directly.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IngestProperties.class)
@@ -46,6 +55,14 @@ class IngestConfiguration {
             declarables.add(deadLetterQueue);
             Binding binding = BindingBuilder.bind(deadLetterQueue).to(deadLetterExchange).with(queue);
             declarables.add(binding);
+        }
+        if (properties.partitions() > 1) {
+            for (String queue : batchQueues(properties)) {
+                for (int partition = 0; partition < properties.partitions(); partition++) {
+                    declarables.add(QueueBuilder.durable(IngestProperties.partitionQueue(queue, partition))
+                            .singleActiveConsumer().build());
+                }
+            }
         }
         return new Declarables(declarables);
     }
@@ -67,22 +84,80 @@ class IngestConfiguration {
         return new IngestMetrics(meterRegistry);
     }
 
+    /** One instance: each batch queue consumed as it is, in its order. */
     @Bean
+    @Conditional(SinglePartition.class)
     SimpleMessageListenerContainer orderExecutedConsumer(IngestConsumers consumers, IngestProperties properties) {
         String queue = properties.queues().orderExecuted();
-        return consumers.container(queue, new OrderExecutedTranslator(properties.maxBodyBytes()));
+        return consumers.container(queue, queue, translators(properties).get(queue));
     }
 
     @Bean
+    @Conditional(SinglePartition.class)
     SimpleMessageListenerContainer orderEventsConsumer(IngestConsumers consumers, IngestProperties properties) {
         String queue = properties.queues().orderEvents();
-        return consumers.container(queue, new OrderEventTranslator(properties.maxBodyBytes(), properties.orderEventsQuantity()));
+        return consumers.container(queue, queue, translators(properties).get(queue));
     }
 
     @Bean
+    @Conditional(SinglePartition.class)
     SimpleMessageListenerContainer positionReportsConsumer(IngestConsumers consumers, IngestProperties properties) {
         String queue = properties.queues().wsPosition();
-        return consumers.container(queue, new PositionReportTranslator(properties.maxBodyBytes()));
+        return consumers.container(queue, queue, translators(properties).get(queue));
+    }
+
+    /** Several instances: the batch queues routed to partitions by asset, each partition applied by one instance. */
+    @Bean
+    @Conditional(SeveralPartitions.class)
+    PartitionedIngest partitionedIngest(IngestConsumers consumers, IngestProperties properties,
+                                        RabbitTemplate rabbitTemplate) {
+        ConfirmedPublisher publisher = new ConfirmedPublisher(rabbitTemplate, properties.confirmTimeout());
+        int maxBodyBytes = properties.maxBodyBytes();
+        Map<String, RoutingAsset> routingAssets = Map.of(
+                properties.queues().orderExecuted(), RoutingAsset.orderAsset(maxBodyBytes, "order_executed"),
+                properties.queues().orderEvents(), RoutingAsset.orderAsset(maxBodyBytes, "order_event"),
+                properties.queues().wsPosition(), RoutingAsset.reportedSymbol(maxBodyBytes));
+        AssetPartitions partitions = new AssetPartitions(properties.partitions());
+        Map<String, MessageTranslator> translators = translators(properties);
+        List<SimpleMessageListenerContainer> containers = new ArrayList<>();
+        for (String queue : batchQueues(properties)) {
+            containers.add(consumers.router(queue, new PartitionRouter(queue, routingAssets.get(queue), partitions,
+                    publisher, consumers.deadLetters(), consumers.metrics(), consumers.backoff())));
+            for (int partition = 0; partition < properties.partitions(); partition++) {
+                containers.add(consumers.container(IngestProperties.partitionQueue(queue, partition), queue,
+                        translators.get(queue)));
+            }
+        }
+        return new PartitionedIngest(containers);
+    }
+
+    static final class SinglePartition implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return partitions(context) == 1;
+        }
+    }
+
+    static final class SeveralPartitions implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return partitions(context) > 1;
+        }
+    }
+
+    private static int partitions(ConditionContext context) {
+        return Binder.get(context.getEnvironment()).bind("position-manager.ingest.partitions", Integer.class)
+                .orElse(1);
+    }
+
+    /** What each batch queue's messages stand for, whether they come from the queue or from one of its partitions. */
+    private static Map<String, MessageTranslator> translators(IngestProperties properties) {
+        int maxBodyBytes = properties.maxBodyBytes();
+        return Map.of(
+                properties.queues().orderExecuted(), new OrderExecutedTranslator(maxBodyBytes),
+                properties.queues().orderEvents(), new OrderEventTranslator(maxBodyBytes,
+                        properties.orderEventsQuantity()),
+                properties.queues().wsPosition(), new PositionReportTranslator(maxBodyBytes));
     }
 
     /** Tickers are acknowledged as they are read (a newer price supersedes a lost one), one at a time. */
@@ -106,15 +181,58 @@ class IngestConfiguration {
     }
 
     private static List<String> inboundQueues(IngestProperties properties) {
-        return List.of(properties.queues().orderExecuted(), properties.queues().orderEvents(),
-                properties.queues().wsPosition(), properties.queues().ticker());
+        List<String> queues = new ArrayList<>(batchQueues(properties));
+        queues.add(properties.queues().ticker());
+        return queues;
     }
 
-    /** Builds the batch consumer of one queue: manual acknowledgement after commit, batches of deliveries. */
+    /** The queues whose messages change positions and are applied in batches (not the tickers). */
+    private static List<String> batchQueues(IngestProperties properties) {
+        return List.of(properties.queues().orderExecuted(), properties.queues().orderEvents(),
+                properties.queues().wsPosition());
+    }
+
+    /** Builds the consumers of the batch queues: manual acknowledgement after commit, batches of deliveries. */
     record IngestConsumers(ConnectionFactory connectionFactory, IngestProperties properties, CommandBatch batch,
                            DeadLetterPublisher deadLetters, IngestMetrics metrics) {
 
-        SimpleMessageListenerContainer container(String queue, MessageTranslator translator) {
+        /** How often a standby instance asks for a queue another instance's router holds. */
+        private static final long ROUTER_TAKEOVER_INTERVAL_MILLIS = 1_000;
+
+        /**
+         * @param queue        consumed
+         * @param inboundQueue what the messages are counted and dead-lettered as: {@code queue} itself, or the inbound
+         *                     queue it is a partition of
+         */
+        SimpleMessageListenerContainer container(String queue, String inboundQueue, MessageTranslator translator) {
+            SimpleMessageListenerContainer container = batchContainer(queue);
+            container.setConcurrentConsumers(properties.concurrency());
+            container.setMessageListener(new IngestListener(inboundQueue, translator, batch, deadLetters, metrics,
+                    backoff()));
+            return container;
+        }
+
+        /**
+         * The router of an inbound queue holds the queue's exclusive consumer: one instance routes at a time, in the
+         * queue's order; the others retry every second and take over when its connection ends.
+         */
+        SimpleMessageListenerContainer router(String queue, PartitionRouter router) {
+            SimpleMessageListenerContainer container = batchContainer(queue);
+            container.setExclusive(true);
+            container.setConcurrentConsumers(1);
+            container.setRecoveryInterval(ROUTER_TAKEOVER_INTERVAL_MILLIS);
+            // being refused the queue is the standby's normal state, not worth a warning a second
+            container.setExclusiveConsumerExceptionLogger((logger, message, cause) ->
+                    logger.debug(message + ": " + cause));
+            container.setMessageListener(router);
+            return container;
+        }
+
+        Backoff backoff() {
+            return new Backoff(properties.retryInitialBackoff(), properties.retryMaxBackoff());
+        }
+
+        private SimpleMessageListenerContainer batchContainer(String queue) {
             SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
             container.setQueueNames(queue);
             container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
@@ -122,10 +240,7 @@ class IngestConfiguration {
             container.setBatchSize(properties.batchSize());
             container.setPrefetchCount(Math.max(properties.prefetch(), properties.batchSize()));
             container.setReceiveTimeout(properties.receiveTimeout().toMillis());
-            container.setConcurrentConsumers(properties.concurrency());
             container.setMissingQueuesFatal(false);
-            container.setMessageListener(new IngestListener(queue, translator, batch, deadLetters, metrics,
-                    new Backoff(properties.retryInitialBackoff(), properties.retryMaxBackoff())));
             return container;
         }
     }

@@ -102,6 +102,7 @@ final class IngestListener implements ChannelAwareBatchMessageListener {
                 applicable.get(i).outcome = IngestOutcome.of(results.get(i));
             }
         } catch (RuntimeException | AssertionError e) {
+            metrics.batchRetried(queue);
             if (applicable.size() > 1) {
                 log.debug("Batch of {} from {} failed ({}); applying its messages one by one",
                         applicable.size(), queue, e.toString());
@@ -131,8 +132,10 @@ final class IngestListener implements ChannelAwareBatchMessageListener {
                     reject(delivery, invalid.getMessage());
                     return;
                 }
+                // abbreviated: a refused append quotes the whole statement, events in hexadecimal included
                 log.warn("Transient failure applying a message from {} (attempt {}), retrying: {}",
-                        queue, attempt + 1, e.toString());
+                        queue, attempt + 1, Abbreviation.reason(e.toString()));
+                metrics.messageRetried(queue);
                 backoff.pause(attempt);
             }
         }
@@ -154,17 +157,8 @@ final class IngestListener implements ChannelAwareBatchMessageListener {
                 .filter(delivery -> delivery.rejection != null)
                 .map(delivery -> new DeadLetterPublisher.Rejected(delivery.message, delivery.rejection))
                 .toList();
-        // the publisher falls back to minimal dead letters itself: a failure here means the broker is unreachable
-        for (int attempt = 0; ; attempt++) {
-            try {
-                deadLetters.publish(queue, rejected);
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Cannot dead-letter {} messages from {} (attempt {}), retrying: {}",
-                        rejected.size(), queue, attempt + 1, e.toString());
-                backoff.pause(attempt);
-            }
-        }
+        // the publisher falls back to minimal dead letters itself: a failure there means the broker is unreachable
+        deadLetters.publishUntilConfirmed(queue, rejected, backoff);
     }
 
     private static void acknowledge(Channel channel, Message last) {

@@ -15,6 +15,11 @@ import java.time.Duration;
  * @param maxBodyBytes   larger bodies are dead-lettered unread
  * @param orderEventsQuantity what an order event's {@code filled_quantity} means: the order's cumulative quantity
  *                       or one execution's
+ * @param partitions     1: each inbound queue is consumed as it is. More: the instance whose router holds an inbound
+ *                       queue's exclusive consumer spreads its messages by asset over {@code <queue>.p0} ...
+ *                       {@code <queue>.p<partitions-1>}, and each partition is applied by one instance at a time
+ *                       (several instances; RabbitMQ only, see docs/several-instances.md). Every instance must use the
+ *                       same number.
  */
 @ConfigurationProperties("position-manager.ingest")
 public record IngestProperties(
@@ -29,7 +34,14 @@ public record IngestProperties(
         @DefaultValue("100ms") Duration retryInitialBackoff,
         @DefaultValue("5s") Duration retryMaxBackoff,
         @DefaultValue("10s") Duration confirmTimeout,
-        @DefaultValue("cumulative") OrderEventsQuantity orderEventsQuantity) {
+        @DefaultValue("cumulative") OrderEventsQuantity orderEventsQuantity,
+        @DefaultValue("1") int partitions) {
+
+    public IngestProperties {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("position-manager.ingest.partitions must be at least 1, was " + partitions);
+        }
+    }
 
     public record Queues(
             @DefaultValue("order-manager.order_executed") String orderExecuted,
@@ -41,5 +53,10 @@ public record IngestProperties(
     /** The dead-letter queue of an inbound queue, bound to the dead-letter exchange by the queue's name. */
     public static String deadLetterQueue(String queue) {
         return queue + ".dlq";
+    }
+
+    /** Partition {@code partition} of an inbound queue; its messages are dead-lettered as the inbound queue's. */
+    public static String partitionQueue(String queue, int partition) {
+        return queue + ".p" + partition;
     }
 }

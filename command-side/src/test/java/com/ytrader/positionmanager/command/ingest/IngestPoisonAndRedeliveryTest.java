@@ -2,7 +2,8 @@ package com.ytrader.positionmanager.command.ingest;
 
 import com.ytrader.positionmanager.events.EventMetadata;
 import com.ytrader.positionmanager.events.PositionFigures;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.amqp.core.Message;
 
 import java.math.BigDecimal;
@@ -19,20 +20,23 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Three thousand fills over thirty assets through the real broker into the real event store, a tenth of them
- * delivered twice, with every kind of poison mixed in.
+ * delivered twice, with every kind of poison mixed in: consumed directly (one partition), and routed to three
+ * partitions by asset, where a message whose asset cannot be read is dead-lettered by the router.
  */
 class IngestPoisonAndRedeliveryTest {
 
     private static final BigDecimal TOLERANCE = new BigDecimal("1e-8");
 
-    @Test
-    void every_fill_is_applied_once_every_poison_message_is_dead_lettered_with_its_reason_and_nothing_else_is() {
+    @ParameterizedTest(name = "{0} partition(s)")
+    @ValueSource(ints = {1, 3})
+    void every_fill_is_applied_once_every_poison_message_is_dead_lettered_with_its_reason_and_nothing_else_is(
+            int partitions) {
         IngestApp.TestQueues queues = IngestApp.TestQueues.unique("poison");
         FillStream stream = FillStream.generate(30, 3_000, 0.10, 20261122L);
         String someAsset = stream.expected().keySet().iterator().next();
         List<PoisonMessages.Poison> poison = PoisonMessages.forQueues(queues, someAsset);
 
-        try (IngestApp app = IngestApp.start(queues)) {
+        try (IngestApp app = IngestApp.start(queues, "--position-manager.ingest.partitions=" + partitions)) {
             List<Message> fills = new ArrayList<>(stream.messages());
             Random random = new Random(7);
             for (PoisonMessages.Poison each : poison) {
@@ -91,6 +95,10 @@ class IngestPoisonAndRedeliveryTest {
             }
             for (String queue : queues.all()) {
                 assertThat(app.messageCount(queue)).as("left in %s", queue).isZero();
+                for (int partition = 0; partitions > 1 && partition < partitions; partition++) {
+                    String partitionQueue = IngestProperties.partitionQueue(queue, partition);
+                    assertThat(app.messageCount(partitionQueue)).as("left in %s", partitionQueue).isZero();
+                }
             }
 
             String traced = stream.expected().keySet().iterator().next();

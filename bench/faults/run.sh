@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Issue 15's fault suite, reduced and bounded (not a test): FILLS executions (default 20,000) over ASSETS positions
+# (default 20) with flips, fees, funding, 10 % redeliveries and 1 % poison, published to order-manager.order_executed
+# at RATE messages/s (default 2,000) into INSTANCES command-side instances (default 3, each a JVM of 384 MB) with
+# PARTITIONS partitions (default 8), while the instance holding the queue is SIGKILLed and restarted KILLS times
+# (default 2). Checks every position against the suite's own arithmetic, every execution exactly once in the event
+# store, the dead-letter queue holding exactly the poison; prints throughput under faults and recovery per kill.
+# Loopback only; PostgreSQL and RabbitMQ from POSTGRES_HOST/PORT and RABBITMQ_HOST/PORT (default 127.0.0.1:5432 and
+# :5672), database POSTGRES_DB (default pm_bench_faults, created when missing). Instance logs: bench/faults/*.log.
+# Not yet: query-side instances, PostgreSQL and RabbitMQ restarts, racing exchange reports (see docs/several-instances.md).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+# built in this reactor (target/ only), never installed into the local repository
+./mvnw -B -o -q -pl command-side,bench -am -DskipTests package
+rm -f bench/faults/instance-*.log
+export COMMAND_SIDE_JAR=$PWD/command-side/target/command-side-0.1.0-SNAPSHOT-exec.jar
+# the suite runs on the command side's jar (its drivers and clients) with bench's classes added
+exec java -Xmx512m -cp "$COMMAND_SIDE_JAR" -Dloader.path=bench/target/classes \
+    -Dloader.main=com.ytrader.positionmanager.bench.FaultSuite org.springframework.boot.loader.launch.PropertiesLauncher

@@ -1,0 +1,404 @@
+package com.ytrader.positionmanager.bench;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+
+import java.io.File;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Issue 15's fault suite in a reduced, bounded form (not a test; {@code bench/faults/run.sh}): FILLS executions over
+ * ASSETS one-way positions (flips, fees, funding, 10 % redelivered, 1 % poison) published to
+ * {@code order-manager.order_executed} at RATE per second, into INSTANCES command-side instances with PARTITIONS
+ * partitions, while the instance holding the queue is SIGKILLed and started again KILLS times. Afterwards every
+ * position must equal the suite's own arithmetic, every execution be in the event store exactly once and the
+ * dead-letter queue hold exactly the poison. Prints the throughput under faults and the recovery time of each kill;
+ * exits 1 when anything differs. Loopback only: PostgreSQL and RabbitMQ from {@code POSTGRES_*} / {@code RABBITMQ_*}.
+ */
+public final class FaultSuite {
+
+    private static final String FILL = "com.ytrader.positionmanager.events.FillApplied";
+    private static final String FUNDING = "com.ytrader.positionmanager.events.FundingApplied";
+    private static final BigDecimal TOLERANCE = new BigDecimal("1e-8");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private final int fills = intSetting("FILLS", 20_000);
+    private final int assets = intSetting("ASSETS", 20);
+    private final int instances = intSetting("INSTANCES", 3);
+    private final int partitions = intSetting("PARTITIONS", 8);
+    private final int kills = intSetting("KILLS", 2);
+    private final int rate = intSetting("RATE", 2_000);
+    private final String database = setting("POSTGRES_DB", "pm_bench_faults");
+    private final String postgresHost = setting("POSTGRES_HOST", "127.0.0.1");
+    private final String postgresPort = setting("POSTGRES_PORT", "5432");
+    private final String rabbitHost = setting("RABBITMQ_HOST", "127.0.0.1");
+    private final String rabbitPort = setting("RABBITMQ_PORT", "5672");
+    private final Path logs = Path.of(setting("LOG_DIR", "bench/faults"));
+
+    private final String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+    private final String queuePrefix = "faults." + run.toLowerCase() + ".";
+    private final String orderExecuted = queuePrefix + "order-manager.order_executed";
+    private final Map<String, Book> expected = new LinkedHashMap<>();
+    private final List<byte[]> messages = new ArrayList<>();
+    private final java.util.Set<String> poisonIds = new java.util.HashSet<>();
+    private int poison;
+    private int redeliveries;
+
+    public static void main(String[] args) throws Exception {
+        System.exit(new FaultSuite().run() ? 0 : 1);
+    }
+
+    /** The suite's own arithmetic of a one-way position: cost of the open quantity, fees and funding realized. */
+    static final class Book {
+        BigDecimal quantity = BigDecimal.ZERO;
+        BigDecimal cost = BigDecimal.ZERO;
+        BigDecimal realized = BigDecimal.ZERO;
+        BigDecimal fees = BigDecimal.ZERO;
+        int executions;
+
+        void fill(boolean buy, BigDecimal size, BigDecimal price, BigDecimal fee) {
+            executions++;
+            fees = fees.add(fee);
+            realized = realized.subtract(fee);
+            BigDecimal signed = buy ? size : size.negate();
+            if (quantity.signum() == 0 || quantity.signum() == signed.signum()) {
+                quantity = quantity.add(signed);
+                cost = cost.add(size.multiply(price));
+                return;
+            }
+            BigDecimal held = quantity.abs();
+            BigDecimal average = cost.divide(held, MathContext.DECIMAL128);
+            BigDecimal closed = size.min(held);
+            realized = realized.add((quantity.signum() > 0 ? price.subtract(average) : average.subtract(price))
+                    .multiply(closed));
+            if (size.compareTo(held) < 0) {
+                quantity = quantity.add(signed);
+                cost = cost.subtract(average.multiply(closed));
+            } else {
+                BigDecimal rest = size.subtract(held);
+                quantity = buy ? rest : rest.negate();
+                cost = rest.multiply(price);
+            }
+        }
+
+        void funding(BigDecimal paid) {
+            executions++;
+            realized = realized.subtract(paid);
+        }
+    }
+
+    private boolean run() throws Exception {
+        generate();
+        System.out.printf("run %s: %d messages (%d executions, %d redeliveries, %d poison) over %d assets; "
+                        + "%d instances, %d partitions, %d kills, %d messages/s%n", run, messages.size(),
+                fills, redeliveries, poison, assets, instances, partitions, kills, rate);
+        createDatabaseIfMissing();
+        List<Process> running = new ArrayList<>();
+        try (Connection rabbit = rabbit()) {
+            // one after the other: instances started together on an empty database race to create Liquibase's
+            // lock table, and all but one fail
+            for (int i = 0; i < instances; i++) {
+                running.add(start(i));
+                awaitStarted(i);
+            }
+            Channel channel = rabbit.createChannel();
+            channel.queueDeclare(orderExecuted, true, false, false, null);
+            channel.confirmSelect();
+            long started = System.nanoTime();
+            List<Integer> killAt = new ArrayList<>();
+            for (int k = 1; k <= kills; k++) {
+                killAt.add(messages.size() * k / (kills + 1));
+            }
+            List<Double> recoveries = new ArrayList<>();
+            int victim = 0;
+            for (int sent = 0; sent < messages.size(); ) {
+                int chunk = Math.min(rate / 10, messages.size() - sent);
+                for (int i = sent; i < sent + chunk; i++) {
+                    channel.basicPublish("", orderExecuted, new AMQP.BasicProperties.Builder()
+                            .contentType("application/json").deliveryMode(2).messageId(run + "-m" + i).build(),
+                            messages.get(i));
+                }
+                channel.waitForConfirmsOrDie(30_000);
+                sent += chunk;
+                Thread.sleep(100);
+                if (!killAt.isEmpty() && sent >= killAt.get(0)) {
+                    killAt.remove(0);
+                    // the oldest running instance holds the router and the partitions (first registered)
+                    long before = recorded();
+                    long killed = System.nanoTime();
+                    running.get(victim).destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                    System.out.printf("SIGKILL instance %d after %d messages%n", victim, sent);
+                    recoveries.add(awaitProgressBeyond(before, killed));
+                    running.set(victim, start(victim));
+                    victim++;
+                }
+            }
+            long published = System.nanoTime();
+            long expectedExecutions = expected.values().stream().mapToLong(book -> book.executions).sum();
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+            while (recorded() < expectedExecutions && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf("published in %.1f s; all applied after %.1f s: %.0f executions/s under faults%n",
+                    (published - started) / 1e9, seconds, fills / seconds);
+            for (int i = 0; i < recoveries.size(); i++) {
+                System.out.printf("kill %d: executions committed again %.2f s after the SIGKILL%n", i + 1,
+                        recoveries.get(i));
+            }
+            Thread.sleep(2_000); // the dead letters of the last batches
+            return verify(channel, expectedExecutions);
+        } finally {
+            for (Process process : running) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private boolean verify(Channel channel, long expectedExecutions) throws Exception {
+        boolean ok = true;
+        long recorded = recorded();
+        long distinct = distinctRecorded();
+        System.out.printf("executions expected %d, in the event store %d, distinct %d: lost %d, duplicated %d%n",
+                expectedExecutions, recorded, distinct, expectedExecutions - distinct, recorded - distinct);
+        ok &= recorded == expectedExecutions && distinct == expectedExecutions;
+        for (Map.Entry<String, Book> entry : expected.entrySet()) {
+            JsonNode figures = lastFigures(entry.getKey());
+            Book book = entry.getValue();
+            BigDecimal size = figures == null ? null : figures.path("legs").path(0).path("size").decimalValue();
+            BigDecimal realized = figures == null ? null
+                    : figures.path("legs").path(0).path("realizedPnl").decimalValue();
+            BigDecimal fees = figures == null ? null : figures.path("totalFees").decimalValue();
+            boolean same = figures != null && size.compareTo(book.quantity) == 0 && fees.compareTo(book.fees) == 0
+                    && realized.subtract(book.realized).abs().compareTo(TOLERANCE) < 0;
+            if (!same) {
+                System.out.printf("DIFFERS %s: size %s (expected %s), realized %s (%s), fees %s (%s)%n",
+                        entry.getKey(), size, book.quantity, realized, book.realized, fees, book.fees);
+                ok = false;
+            }
+        }
+        // a kill between a dead letter's confirm and the original's acknowledgement dead-letters it again: the
+        // queue must hold every poison message and nothing else, some of them twice
+        java.util.Set<String> deadLettered = new java.util.HashSet<>();
+        long deadLetters = 0;
+        for (var got = channel.basicGet(orderExecuted + ".dlq", true); got != null;
+             got = channel.basicGet(orderExecuted + ".dlq", true)) {
+            deadLetters++;
+            deadLettered.add(got.getProps().getMessageId());
+        }
+        long left = channel.queueDeclarePassive(orderExecuted).getMessageCount();
+        for (int p = 0; p < partitions && partitions > 1; p++) {
+            left += channel.queueDeclarePassive(orderExecuted + ".p" + p).getMessageCount();
+        }
+        System.out.printf("positions equal to the reference: %s; dead letters %d of %d messages (poison %d: %s);"
+                        + " left in queues %d%n", ok, deadLetters, deadLettered.size(), poison,
+                deadLettered.equals(poisonIds) ? "all of them, nothing else" : "DIFFERENT", left);
+        ok &= deadLettered.equals(poisonIds) && left == 0;
+        System.out.println(ok ? "PASS" : "FAIL");
+        return ok;
+    }
+
+    private void generate() {
+        Random random = new Random(Long.parseLong(setting("SEED", "15")));
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < assets; i++) {
+            names.add(run + "F" + i);
+            expected.put(names.get(i), new Book());
+        }
+        List<byte[]> toRedeliver = new ArrayList<>();
+        Instant t0 = Instant.parse("2026-12-01T00:00:00Z");
+        for (int n = 0; n < fills; n++) {
+            String asset = names.get(random.nextInt(assets));
+            Book book = expected.get(asset);
+            String body;
+            // funding of an open position (a flat one has nobody to pay)
+            if (book.quantity.signum() != 0 && random.nextInt(50) == 0) {
+                BigDecimal paid = BigDecimal.valueOf(random.nextInt(2_000) - 1_000, 4);
+                book.funding(paid);
+                body = """
+                        {"order_id":"%s-f%d","exec_id":"%s-e%d","asset":"%s","exec_type":"Funding",\
+                        "execution_fees":"%s","mode":"one-way","executed_at":"%s"}"""
+                        .formatted(run, n, run, n, asset, paid.toPlainString(), t0.plusMillis(n));
+            } else {
+                boolean buy = random.nextBoolean();
+                BigDecimal quantity = BigDecimal.valueOf(1 + random.nextInt(1_000), 3);
+                BigDecimal price = BigDecimal.valueOf(10_000 + random.nextInt(10_000), 2);
+                BigDecimal fee = BigDecimal.valueOf(random.nextInt(100), 4);
+                book.fill(buy, quantity, price, fee);
+                body = """
+                        {"order_id":"%s-o%d","exec_id":"%s-e%d","asset":"%s","side":"%s","filled_quantity":"%s",\
+                        "execution_price":"%s","execution_fees":"%s","mode":"one-way","exec_type":"Trade",\
+                        "executed_at":"%s"}"""
+                        .formatted(run, n, run, n, asset, buy ? "Buy" : "Sell", quantity.toPlainString(),
+                                price.toPlainString(), fee.toPlainString(), t0.plusMillis(n));
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            messages.add(bytes);
+            if (random.nextInt(10) == 0) {
+                toRedeliver.add(bytes);
+            }
+            if (!toRedeliver.isEmpty() && random.nextInt(5) == 0) {
+                messages.add(toRedeliver.remove(0));
+                redeliveries++;
+            }
+            if (random.nextInt(100) == 0) {
+                // half the poison is refused by the router (no asset), half by the partition's consumer (bad side)
+                poisonIds.add(run + "-m" + messages.size());
+                messages.add((poison % 2 == 0
+                        ? "{\"order_id\":\"p%d\",\"side\":\"Buy\",\"filled_quantity\":\"1\",\"execution_price\":\"1\"}"
+                        .formatted(n)
+                        : "{\"order_id\":\"p%d\",\"asset\":\"%s\",\"side\":\"Up\",\"filled_quantity\":\"1\",\"execution_price\":\"1\"}"
+                        .formatted(n, asset)).getBytes(StandardCharsets.UTF_8));
+                poison++;
+            }
+        }
+        messages.addAll(toRedeliver);
+        redeliveries += toRedeliver.size();
+    }
+
+    private Process start(int index) throws IOException {
+        String java = ProcessHandle.current().info().command()
+                .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m"));
+        // the command side's executable jar (run.sh), else this JVM's class path
+        String jar = setting("COMMAND_SIDE_JAR", "");
+        command.addAll(jar.isEmpty()
+                ? List.of("-cp", System.getProperty("java.class.path"),
+                        "com.ytrader.positionmanager.command.CommandSideApplication")
+                : List.of("-jar", jar));
+        command.addAll(List.of("--server.port=0", "--POSTGRES_HOST=" + postgresHost, "--POSTGRES_PORT=" + postgresPort,
+                "--POSTGRES_DB=" + database, "--RABBITMQ_HOST=" + rabbitHost, "--RABBITMQ_PORT=" + rabbitPort,
+                "--position-manager.ingest.queues.order-executed=" + orderExecuted,
+                "--position-manager.ingest.queues.order-events=" + queuePrefix + "order-manager.order_events",
+                "--position-manager.ingest.queues.ws-position=" + queuePrefix + "ws-gateway.position",
+                "--position-manager.ingest.queues.ticker=" + queuePrefix + "ws-gateway.ticker",
+                "--position-manager.ingest.partitions=" + partitions,
+                "--position-manager.aged.enabled=false", "--position-manager.fanout.enabled=false"));
+        Files.createDirectories(logs);
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(index).toFile())).start();
+    }
+
+    private Path log(int index) {
+        return logs.resolve("instance-" + index + ".log");
+    }
+
+    private void awaitStarted(int index) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.exists(log(index)) && Files.readString(log(index)).contains("Started CommandSideApplication")) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("instance " + index + " did not start; see " + log(index));
+    }
+
+    /** Seconds from the kill until the event store holds more executions of this run than before it. */
+    private double awaitProgressBeyond(long before, long killedNanos) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        while (recorded() <= before && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        return (System.nanoTime() - killedNanos) / 1e9;
+    }
+
+    private long recorded() throws SQLException {
+        return count("count(*)");
+    }
+
+    private long distinctRecorded() throws SQLException {
+        return count("count(DISTINCT convert_from(payload, 'UTF8')::json->>'fillId')"
+                + " + count(DISTINCT convert_from(payload, 'UTF8')::json->>'execId')");
+    }
+
+    private long count(String what) throws SQLException {
+        try (var connection = database();
+             PreparedStatement statement = connection.prepareStatement("SELECT " + what
+                     + " FROM domain_event_entry WHERE aggregate_identifier LIKE ? AND payload_type IN (?, ?)")) {
+            statement.setString(1, run + "F%");
+            statement.setString(2, FILL);
+            statement.setString(3, FUNDING);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private JsonNode lastFigures(String asset) throws SQLException, IOException {
+        try (var connection = database();
+             PreparedStatement statement = connection.prepareStatement("SELECT payload FROM domain_event_entry"
+                     + " WHERE aggregate_identifier = ? AND payload_type IN (?, ?) ORDER BY sequence_number DESC LIMIT 1")) {
+            statement.setString(1, asset + ":one-way");
+            statement.setString(2, FILL);
+            statement.setString(3, FUNDING);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? JSON.readTree(rows.getBytes(1)).path("position") : null;
+            }
+        }
+    }
+
+    private java.sql.Connection database() throws SQLException {
+        return connect(database);
+    }
+
+    private java.sql.Connection connect(String name) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://%s:%s/%s".formatted(postgresHost, postgresPort, name),
+                setting("POSTGRES_USER", "postgres"), setting("POSTGRES_PASSWORD", ""));
+    }
+
+    /** The command side creates its tables, not its database. */
+    private void createDatabaseIfMissing() throws SQLException {
+        try (var connection = connect("postgres");
+             PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, database);
+            try (ResultSet rows = exists.executeQuery()) {
+                if (!rows.next()) {
+                    connection.createStatement().execute("CREATE DATABASE \"" + database.replace("\"", "\"\"") + "\"");
+                }
+            }
+        }
+    }
+
+    private Connection rabbit() throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(rabbitHost);
+        factory.setPort(Integer.parseInt(rabbitPort));
+        factory.setUsername(setting("RABBITMQ_USER", "guest"));
+        factory.setPassword(setting("RABBITMQ_PASSWORD", "guest"));
+        return factory.newConnection("fault-suite-" + UUID.randomUUID());
+    }
+
+    private static String setting(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static int intSetting(String name, int fallback) {
+        return Integer.parseInt(setting(name, String.valueOf(fallback)));
+    }
+}
