@@ -1,0 +1,26 @@
+package com.ytrader.positionmanager.query.limits;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * One limit measured against its figure: an element of {@code limits} in the REST answers.
+ *
+ * @param value    the figure now; null while it is undefined (no price, no entry notional, no exposure at all)
+ * @param exceeded {@code value > limit}; never while the value is undefined
+ * @param asset    the position's asset, for a per-position limit; absent for a limit of the portfolio
+ */
+public record LimitCheck(
+        String name,
+        BigDecimal limit,
+        BigDecimal value,
+        boolean exceeded,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String asset) {
+
+    /** True when any of {@code checks} is exceeded: the answers' {@code limit_exceeded}. */
+    public static boolean anyExceeded(List<LimitCheck> checks) {
+        return checks.stream().anyMatch(LimitCheck::exceeded);
+    }
+}
