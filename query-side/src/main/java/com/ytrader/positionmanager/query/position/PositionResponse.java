@@ -1,19 +1,23 @@
 package com.ytrader.positionmanager.query.position;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.ytrader.positionmanager.api.PositionFields;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.query.features.MlFeatures;
+import com.ytrader.positionmanager.query.limits.LimitCheck;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * A position as the REST API shows it: its figures ({@link PositionFields}: the hedge legs, the exchange's own
- * figures, the fees), its ML features and the row's bookkeeping.
+ * figures, the fees), its ML features and the row's bookkeeping; the live position also its per-position limits
+ * ({@code limits}, {@code limit_exceeded}: measured now, so a point-in-time state and a training row have none).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record PositionResponse(
@@ -29,11 +33,19 @@ public record PositionResponse(
         Instant openedAt,
         Instant lastUpdated,
         Instant closedAt,
-        Instant lastSnapshotAt) {
+        Instant lastSnapshotAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<LimitCheck> limits,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean limitExceeded) {
 
     public static PositionResponse of(PositionRow row, MlFeatures features) {
+        return of(row, features, null);
+    }
+
+    /** @param limits the position's limits now; null where limits have no meaning (a past state) */
+    public static PositionResponse of(PositionRow row, MlFeatures features, List<LimitCheck> limits) {
         return new PositionResponse(row.id(), row.asset(), row.mode(), row.fields(), features.unrealizedPnlPct(),
                 features.timeHeldMinutes(), features.positionSizeNorm(), row.version(), row.createdAt(),
-                row.openedAt(), row.lastUpdated(), row.closedAt(), row.lastSnapshotAt());
+                row.openedAt(), row.lastUpdated(), row.closedAt(), row.lastSnapshotAt(), limits,
+                limits == null ? null : LimitCheck.anyExceeded(limits));
     }
 }

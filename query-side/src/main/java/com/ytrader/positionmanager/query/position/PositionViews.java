@@ -1,20 +1,23 @@
 package com.ytrader.positionmanager.query.position;
 
 import com.ytrader.positionmanager.query.features.MlFeatures;
+import com.ytrader.positionmanager.query.limits.LimitRules;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** Turns read-model rows into API positions, with features against the current total exposure. */
+/** Turns read-model rows into API positions, with features and limits against the current total exposure. */
 @Component
 public class PositionViews {
 
     private final TotalExposure portfolio;
+    private final LimitRules limits;
 
-    public PositionViews(TotalExposure portfolio) {
+    public PositionViews(TotalExposure portfolio, LimitRules limits) {
         this.portfolio = portfolio;
+        this.limits = limits;
     }
 
     public PositionResponse view(PositionRow row) {
@@ -27,7 +30,8 @@ public class PositionViews {
         return rows.stream().map(row -> view(row, totalExposure, now)).toList();
     }
 
-    private static PositionResponse view(PositionRow row, BigDecimal totalExposure, Instant now) {
-        return PositionResponse.of(row, MlFeatures.of(row.featureInputs(), totalExposure, now));
+    private PositionResponse view(PositionRow row, BigDecimal totalExposure, Instant now) {
+        MlFeatures features = MlFeatures.of(row.featureInputs(), totalExposure, now);
+        return PositionResponse.of(row, features, limits.ofPosition(row.asset(), row.featureInputs(), features));
     }
 }
