@@ -1,5 +1,6 @@
 package com.ytrader.positionmanager.query.limits;
 
+import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.query.features.FeatureInputs;
 import com.ytrader.positionmanager.query.features.MlFeatures;
 import org.springframework.stereotype.Component;
@@ -55,15 +56,17 @@ public class LimitRules {
     public List<LimitCheck> ofPortfolio(BigDecimal totalExposure) {
         BigDecimal limit = limits.get(Limit.MAX_TOTAL_EXPOSURE_USDT);
         return limit == null ? List.of()
-                : List.of(check(Limit.MAX_TOTAL_EXPOSURE_USDT, limit, totalExposure, null));
+                : List.of(check(Limit.MAX_TOTAL_EXPOSURE_USDT, limit, totalExposure, null, null));
     }
 
     /** Every per-position limit that is set, measured on one position and its features. */
-    public List<LimitCheck> ofPosition(String asset, FeatureInputs position, MlFeatures features) {
+    public List<LimitCheck> ofPosition(String asset, PositionMode mode, FeatureInputs position,
+                                       MlFeatures features) {
         List<LimitCheck> checks = new ArrayList<>();
         for (Map.Entry<Limit, BigDecimal> limit : limits.entrySet()) {
             if (limit.getKey().perPosition()) {
-                checks.add(check(limit.getKey(), limit.getValue(), value(limit.getKey(), position, features), asset));
+                checks.add(check(limit.getKey(), limit.getValue(), value(limit.getKey(), position, features), asset,
+                        mode));
             }
         }
         return checks;
@@ -79,7 +82,8 @@ public class LimitRules {
         };
     }
 
-    private static LimitCheck check(Limit limit, BigDecimal limitValue, BigDecimal value, String asset) {
-        return new LimitCheck(limit.wireName(), limitValue, value, exceeded(value, limitValue), asset);
+    private static LimitCheck check(Limit limit, BigDecimal limitValue, BigDecimal value, String asset,
+                                    PositionMode mode) {
+        return new LimitCheck(limit.wireName(), limitValue, value, exceeded(value, limitValue), asset, mode);
     }
 }

@@ -52,7 +52,7 @@ final class LimitState {
     }
 
     /** A limit crossed by an event, to be published. */
-    record Crossing(Breach breach, LimitCheck check, PositionMode mode, Cause cause) {
+    record Crossing(Breach breach, LimitCheck check, Cause cause) {
 
         String eventType() {
             return check.exceeded() ? LimitEvent.EXCEEDED : LimitEvent.CLEARED;
@@ -66,7 +66,7 @@ final class LimitState {
 
         LimitEvent event() {
             return new LimitEvent(eventType(), check.name(), check.limit(), check.value(), check.asset(),
-                    mode == null ? null : mode.wireName(), cause.traceId(), cause.recordedAt());
+                    check.mode() == null ? null : check.mode().wireName(), cause.traceId(), cause.recordedAt());
         }
     }
 
@@ -100,7 +100,7 @@ final class LimitState {
         totalExposure = totalExposure.subtract(before == null ? BigDecimal.ZERO : before.exposure())
                 .add(position.exposure());
         for (LimitCheck check : rules.ofPortfolio(totalExposure)) {
-            judge(new Breach(Limit.fromWireName(check.name()), PORTFOLIO), check, null, cause);
+            judge(new Breach(Limit.fromWireName(check.name()), PORTFOLIO), check, cause);
         }
         judgePosition(positionKey, position, cause);
         BigDecimal ratio = rules.limits().get(Limit.MAX_POSITION_SIZE_RATIO);
@@ -133,12 +133,12 @@ final class LimitState {
 
     private void judgePosition(String positionKey, Tracked position, Cause cause) {
         MlFeatures features = MlFeatures.of(position.inputs(), totalExposure, cause.recordedAt());
-        for (LimitCheck check : rules.ofPosition(position.asset(), position.inputs(), features)) {
-            judge(new Breach(Limit.fromWireName(check.name()), positionKey), check, position.mode(), cause);
+        for (LimitCheck check : rules.ofPosition(position.asset(), position.mode(), position.inputs(), features)) {
+            judge(new Breach(Limit.fromWireName(check.name()), positionKey), check, cause);
         }
     }
 
-    private void judge(Breach breach, LimitCheck check, PositionMode mode, Cause cause) {
+    private void judge(Breach breach, LimitCheck check, Cause cause) {
         boolean wasExceeded = exceeded.contains(breach);
         if (check.exceeded() == wasExceeded) {
             return;
@@ -150,7 +150,7 @@ final class LimitState {
         }
         // a replay rebuilds the state: what it crosses was published when the events were new
         if (!cause.replay()) {
-            crossings.add(new Crossing(breach, check, mode, cause));
+            crossings.add(new Crossing(breach, check, cause));
         }
     }
 

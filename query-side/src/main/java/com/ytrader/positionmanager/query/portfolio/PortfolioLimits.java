@@ -51,7 +51,7 @@ class PortfolioLimits {
         if (rules.anyPerPosition()) {
             for (PositionRow row : positions.findAll(new PositionFilter(null, null, null, null))) {
                 MlFeatures features = MlFeatures.of(row.featureInputs(), metrics.totalExposure(), metrics.calculatedAt());
-                rules.ofPosition(row.asset(), row.featureInputs(), features).stream()
+                rules.ofPosition(row.asset(), row.mode(), row.featureInputs(), features).stream()
                         .filter(LimitCheck::exceeded).forEach(checks::add);
             }
         }

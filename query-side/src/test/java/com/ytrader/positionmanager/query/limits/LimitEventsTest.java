@@ -17,14 +17,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.RestClient;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -32,11 +30,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Predicate;
 
+import static com.ytrader.positionmanager.query.limits.LimitEventsOnTheQueue.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -86,13 +83,16 @@ class LimitEventsTest extends QuerySideTest {
         return Objects.requireNonNullElse(System.getenv(name), fallback);
     }
 
+    private LimitEventsOnTheQueue queue;
+
     @BeforeEach
     void emptyQueue() {
+        queue = new LimitEventsOnTheQueue(rabbit, json, tokens, jdbc);
         amqp.purgeQueue(LimitEvent.QUEUE, false);
     }
 
     @Test
-    void crossing_a_limit_up_staying_up_down_and_up_again_publishes_exactly_one_event_each() throws IOException {
+    void crossing_a_limit_up_staying_up_down_and_up_again_publishes_exactly_one_event_each() {
         String asset = uniqueAsset("TP") + "USDT";
         Instant t0 = Instant.now().minus(Duration.ofMinutes(10));
         fill(asset, PositionMode.ONE_WAY, null, asset + "-1", Side.BUY, "1", "100", "0", t0);
@@ -100,19 +100,19 @@ class LimitEventsTest extends QuerySideTest {
         mark(asset, "102", t0.plusSeconds(1), asset + "-within");
         mark(asset, "104", t0.plusSeconds(2), asset + "-up");
         mark(asset, "105", t0.plusSeconds(3), asset + "-stays-up");
-        awaitEvaluator();
+        queue.awaitEvaluator();
         assertPositionLimit(asset, "take_profit_pct", "5", true);
         mark(asset, "101", t0.plusSeconds(4), asset + "-down");
         mark(asset, "103", t0.plusSeconds(5), asset + "-at-the-limit");
         mark(asset, "110", t0.plusSeconds(6), asset + "-up-again");
-        awaitEvaluator();
+        queue.awaitEvaluator();
 
-        List<Received> takeProfit = drain(event -> asset.equals(text(event, "asset"))
+        List<LimitEventsOnTheQueue.Received> takeProfit = queue.drain(event -> asset.equals(text(event, "asset"))
                 && "take_profit_pct".equals(text(event, "name")));
 
-        assertThat(takeProfit).extracting(received -> text(received.body(), "event_type"))
+        assertThat(takeProfit).extracting(received -> received.text("event_type"))
                 .containsExactly("limit_exceeded", "limit_cleared", "limit_exceeded");
-        assertThat(takeProfit).extracting(received -> text(received.body(), "trace_id"))
+        assertThat(takeProfit).extracting(received -> received.text("trace_id"))
                 .containsExactly(asset + "-up", asset + "-down", asset + "-up-again");
         JsonNode first = takeProfit.get(0).body();
         assertDecimal(first.get("value"), "4");
@@ -121,14 +121,13 @@ class LimitEventsTest extends QuerySideTest {
         assertThat(Instant.parse(text(first, "timestamp"))).isBefore(Instant.now());
         assertDecimal(takeProfit.get(1).body().get("value"), "1");
         assertDecimal(takeProfit.get(2).body().get("value"), "10");
-        assertThat(takeProfit).extracting(Received::messageId).doesNotHaveDuplicates()
+        assertThat(takeProfit).extracting(LimitEventsOnTheQueue.Received::messageId).doesNotHaveDuplicates()
                 .allSatisfy(id -> assertThat(id).endsWith(":take_profit_pct:" + asset + ":one-way"));
         assertPositionLimit(asset, "take_profit_pct", "10", true);
     }
 
     @Test
-    void the_portfolios_total_exposure_limit_is_crossed_without_an_asset_and_shown_by_the_portfolio()
-            throws IOException {
+    void the_portfolios_total_exposure_limit_is_crossed_without_an_asset_and_shown_by_the_portfolio() {
         awaitProjections();
         BigDecimal before = new BigDecimal(get("/api/v1/portfolio/exposure").body().get("total_exposure_usdt")
                 .asText());
@@ -140,7 +139,7 @@ class LimitEventsTest extends QuerySideTest {
         Instant t0 = Instant.now().minus(Duration.ofMinutes(10));
         fill(asset, PositionMode.ONE_WAY, null, asset + "-1", Side.BUY, quantity, "100", "0", t0);
         mark(asset, "100", t0.plusSeconds(1), asset + "-up");
-        awaitEvaluator();
+        queue.awaitEvaluator();
         awaitProjections();
 
         JsonNode portfolio = get("/api/v1/portfolio").body();
@@ -159,26 +158,26 @@ class LimitEventsTest extends QuerySideTest {
         mark(asset, "90", t0.plusSeconds(2), asset + "-down");
         mark(asset, "100", t0.plusSeconds(3), asset + "-up-again");
         fill(asset, PositionMode.ONE_WAY, null, asset + "-2", Side.SELL, quantity, "100", "0", t0.plusSeconds(4));
-        awaitEvaluator();
+        queue.awaitEvaluator();
 
         // the class's tests run one after the other: every total-exposure event since the queue was emptied is this one's
-        List<Received> totals = drain(event -> "max_total_exposure_usdt".equals(text(event, "name")));
-        assertThat(totals).extracting(received -> text(received.body(), "event_type"))
+        List<LimitEventsOnTheQueue.Received> totals = queue.drain(event -> "max_total_exposure_usdt".equals(text(event, "name")));
+        assertThat(totals).extracting(received -> received.text("event_type"))
                 .containsExactly("limit_exceeded", "limit_cleared", "limit_exceeded", "limit_cleared");
-        assertThat(totals).extracting(received -> text(received.body(), "trace_id")).as("the closing fill has none")
+        assertThat(totals).extracting(received -> received.text("trace_id")).as("the closing fill has none")
                 .containsExactly(asset + "-up", asset + "-down", asset + "-up-again", null);
         assertThat(totals).allSatisfy(received -> assertThat(received.body().has("asset")).isFalse());
         assertThat(totals.get(3).messageId()).doesNotContain(asset).endsWith(":limit_cleared:max_total_exposure_usdt");
     }
 
     @Test
-    void a_replay_of_the_read_models_or_of_the_evaluator_itself_publishes_nothing_again() throws IOException {
+    void a_replay_of_the_read_models_or_of_the_evaluator_itself_publishes_nothing_again() {
         String asset = uniqueAsset("RP") + "USDT";
         Instant t0 = Instant.now().minus(Duration.ofMinutes(10));
         fill(asset, PositionMode.ONE_WAY, null, asset + "-1", Side.BUY, "1", "100", "0", t0);
         mark(asset, "110", t0.plusSeconds(1), asset + "-up");
-        awaitEvaluator();
-        assertThat(drain(event -> asset.equals(text(event, "asset")))).isNotEmpty();
+        queue.awaitEvaluator();
+        assertThat(queue.drain(event -> asset.equals(text(event, "asset")))).isNotEmpty();
         List<String> exceededBefore = exceededRows();
 
         assertThat(admin("POST").get("status").asText()).isEqualTo("running");
@@ -190,15 +189,15 @@ class LimitEventsTest extends QuerySideTest {
         evaluator.resetTokens();
         evaluator.start();
         awaitProjections();
-        awaitEvaluator();
+        queue.awaitEvaluator();
 
-        assertThat(drain(event -> true)).as("nothing published by either replay").isEmpty();
+        assertThat(queue.drain(event -> true)).as("nothing published by either replay").isEmpty();
         assertThat(exceededRows()).as("the evaluator's state rebuilt as it was").isEqualTo(exceededBefore);
 
         mark(asset, "101", t0.plusSeconds(2), asset + "-down-after-replay");
-        awaitEvaluator();
-        assertThat(drain(event -> asset.equals(text(event, "asset")) && "take_profit_pct".equals(text(event, "name"))))
-                .extracting(received -> text(received.body(), "trace_id"))
+        queue.awaitEvaluator();
+        assertThat(queue.drain(event -> asset.equals(text(event, "asset")) && "take_profit_pct".equals(text(event, "name"))))
+                .extracting(received -> received.text("trace_id"))
                 .as("a new crossing after the replay is published")
                 .containsExactly(asset + "-down-after-replay");
     }
@@ -218,7 +217,7 @@ class LimitEventsTest extends QuerySideTest {
                 mark(asset, "111", t0.plusSeconds(10L * i + 2), asset + "-stays-up-" + i);
                 mark(asset, "100", t0.plusSeconds(10L * i + 3), asset + "-down-" + i);
             }
-            awaitEvaluator();
+            queue.awaitEvaluator();
             // the instance that evaluates lets go (this one's processor stops, the child stops gracefully): the
             // other one claims the segment and goes on from the token
             String owner = evaluatorOwner();
@@ -231,15 +230,15 @@ class LimitEventsTest extends QuerySideTest {
             }
             mark(asset, "120", t0.plusSeconds(100), asset + "-up-elsewhere");
             mark(asset, "100", t0.plusSeconds(101), asset + "-down-elsewhere");
-            awaitEvaluator();
+            queue.awaitEvaluator();
             assertThat(evaluatorOwner()).as("the segment moved").isNotEqualTo(owner);
             if (mineLetGo) {
                 mine.start();
             }
 
-            List<Received> takeProfit = drain(event -> asset.equals(text(event, "asset"))
+            List<LimitEventsOnTheQueue.Received> takeProfit = queue.drain(event -> asset.equals(text(event, "asset"))
                     && "take_profit_pct".equals(text(event, "name")));
-            assertThat(takeProfit).extracting(received -> text(received.body(), "trace_id")).containsExactly(
+            assertThat(takeProfit).extracting(received -> received.text("trace_id")).containsExactly(
                     asset + "-up-0", asset + "-down-0", asset + "-up-1", asset + "-down-1", asset + "-up-2",
                     asset + "-down-2", asset + "-up-elsewhere", asset + "-down-elsewhere");
         }
@@ -260,30 +259,6 @@ class LimitEventsTest extends QuerySideTest {
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(ApplyMarkPrice.of(asset, PositionMode.ONE_WAY,
                         new BigDecimal(price), PriceSource.WEBSOCKET, at))
                 .andMetaData(MetaData.with(EventMetadata.TRACE_ID, traceId)));
-    }
-
-    /** Waits until the limit evaluator, in whichever instance holds its segment, has judged every stored event. */
-    private void awaitEvaluator() {
-        long head = jdbc.queryForObject("SELECT COALESCE(max(global_index), -1) FROM domain_event_entry", Long.class);
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> tokens.all().stream()
-                .filter(token -> token.processor().equals(LimitEvaluator.PROCESSING_GROUP))
-                .anyMatch(token -> token.position().orElse(-1) >= head));
-    }
-
-    private record Received(String messageId, JsonNode body) {
-    }
-
-    /** Every limit event on the queue now (the evaluator has caught up) that {@code wanted} picks, in order. */
-    private List<Received> drain(Predicate<JsonNode> wanted) throws IOException {
-        List<Received> received = new ArrayList<>();
-        for (Message message = rabbit.receive(LimitEvent.QUEUE, 1000); message != null;
-             message = rabbit.receive(LimitEvent.QUEUE, 200)) {
-            JsonNode body = json.readTree(message.getBody());
-            if (wanted.test(body)) {
-                received.add(new Received(message.getMessageProperties().getMessageId(), body));
-            }
-        }
-        return received;
     }
 
     private void assertPositionLimit(String asset, String name, String value, boolean exceeded) {
@@ -316,10 +291,5 @@ class LimitEventsTest extends QuerySideTest {
                 .method(org.springframework.http.HttpMethod.valueOf(method)).uri("/api/v1/admin/replay")
                 .header("X-API-Key", "admin-test-key")
                 .exchange((request, response) -> json.readTree(response.getBody()));
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
     }
 }
