@@ -2,6 +2,7 @@ package com.ytrader.positionmanager.query.limits;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.ytrader.positionmanager.events.PositionMode;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.List;
  * @param mode     the position's mode, beside its asset (an asset may have a one-way and a hedge position)
  */
 public record LimitCheck(
-        String name,
+        @Schema(allowableValues = {"max_total_exposure_usdt", "max_position_exposure_usdt", "max_position_size_ratio",
+                "take_profit_pct"}) String name,
         BigDecimal limit,
         BigDecimal value,
         boolean exceeded,
