@@ -24,6 +24,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.RestClient;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -168,6 +169,37 @@ class LimitEventsTest extends QuerySideTest {
                 .containsExactly(asset + "-up", asset + "-down", asset + "-up-again", null);
         assertThat(totals).allSatisfy(received -> assertThat(received.body().has("asset")).isFalse());
         assertThat(totals.get(3).messageId()).doesNotContain(asset).endsWith(":limit_cleared:max_total_exposure_usdt");
+    }
+
+    @Test
+    void a_price_of_another_position_crosses_a_positions_size_ratio_and_the_event_names_that_cause() {
+        awaitProjections();
+        BigDecimal others = new BigDecimal(get("/api/v1/portfolio/exposure").body().get("total_exposure_usdt")
+                .asText());
+        assertThat(others).as("X keeps more than 0.8 of 11,000 + the others, not of 13,000 + the others")
+                .isLessThan(new BigDecimal("1500"));
+        String x = uniqueAsset("SX") + "USDT";
+        String y = uniqueAsset("SY") + "USDT";
+        Instant t0 = Instant.now().minus(Duration.ofMinutes(10));
+        fill(x, PositionMode.ONE_WAY, null, x + "-1", Side.BUY, "10", "1000", "0", t0);
+        mark(x, "1000", t0.plusSeconds(1), x + "-priced");
+        fill(y, PositionMode.ONE_WAY, null, y + "-1", Side.BUY, "1", "1000", "0", t0.plusSeconds(2));
+        mark(y, "1000", t0.plusSeconds(3), y + "-priced");
+        mark(y, "3000", t0.plusSeconds(4), y + "-up");
+        mark(y, "1000", t0.plusSeconds(5), y + "-down");
+        fill(y, PositionMode.ONE_WAY, null, y + "-2", Side.SELL, "1", "1000", "0", t0.plusSeconds(6));
+        fill(x, PositionMode.ONE_WAY, null, x + "-2", Side.SELL, "10", "1000", "0", t0.plusSeconds(7));
+        queue.awaitEvaluator();
+
+        List<LimitEventsOnTheQueue.Received> ratio = queue.drain(event -> x.equals(text(event, "asset"))
+                && "max_position_size_ratio".equals(text(event, "name")));
+
+        assertThat(ratio).extracting(received -> received.text("event_type") + " " + received.text("trace_id"))
+                .containsExactly("limit_exceeded " + x + "-priced", "limit_cleared " + y + "-up",
+                        "limit_exceeded " + y + "-down", "limit_cleared null");
+        assertThat(ratio.get(1).messageId()).as("Y's event crossed X's limit").endsWith(x + ":one-way");
+        assertDecimal(ratio.get(1).body().get("value"), new BigDecimal("10000")
+                .divide(others.add(new BigDecimal("13000")), 8, RoundingMode.HALF_EVEN).toPlainString());
     }
 
     @Test
