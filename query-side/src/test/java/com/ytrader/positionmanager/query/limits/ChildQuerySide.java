@@ -32,6 +32,11 @@ final class ChildQuerySide implements AutoCloseable {
 
     /** Starts it and waits until its application has started. */
     static ChildQuerySide start(Environment resolved, List<String> arguments) {
+        return start(resolved, Integer.parseInt(resolved.getRequiredProperty("spring.rabbitmq.port")), arguments);
+    }
+
+    /** Starts it with the broker on {@code brokerPort} of the broker's host (a proxy, say). */
+    static ChildQuerySide start(Environment resolved, int brokerPort, List<String> arguments) {
         String java = ProcessHandle.current().info().command()
                 .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
@@ -40,7 +45,7 @@ final class ChildQuerySide implements AutoCloseable {
                 "--spring.datasource.username=" + resolved.getRequiredProperty("spring.datasource.username"),
                 "--spring.datasource.password=" + resolved.getProperty("spring.datasource.password", ""),
                 "--RABBITMQ_HOST=" + resolved.getRequiredProperty("spring.rabbitmq.host"),
-                "--RABBITMQ_PORT=" + resolved.getRequiredProperty("spring.rabbitmq.port")));
+                "--RABBITMQ_PORT=" + brokerPort));
         command.addAll(arguments);
         try {
             Path log = Files.createTempFile("query-side-child", ".log");

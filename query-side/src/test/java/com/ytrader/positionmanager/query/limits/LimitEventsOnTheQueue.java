@@ -40,10 +40,14 @@ public final class LimitEventsOnTheQueue {
 
     /** Waits until the limit evaluator, in whichever instance holds its segment, has judged every stored event. */
     public void awaitEvaluator() {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(this::evaluatorCaughtUp);
+    }
+
+    /** The evaluator's stored token is at the newest event: every event's batch committed. */
+    public boolean evaluatorCaughtUp() {
         long head = jdbc.queryForObject("SELECT COALESCE(max(global_index), -1) FROM domain_event_entry", Long.class);
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> tokens.all().stream()
-                .filter(token -> token.processor().equals(LimitEvaluator.PROCESSING_GROUP))
-                .anyMatch(token -> token.position().orElse(-1) >= head));
+        return tokens.all().stream().filter(token -> token.processor().equals(LimitEvaluator.PROCESSING_GROUP))
+                .anyMatch(token -> token.position().orElse(-1) >= head);
     }
 
     /** Every limit event on the queue now that {@code wanted} picks, in order; the others are dropped. */

@@ -7,6 +7,7 @@ import com.ytrader.positionmanager.events.EventMetadata;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.PriceSource;
 import com.ytrader.positionmanager.eventstore.StoredTokens;
+import com.ytrader.positionmanager.infrastructure.TcpProxy;
 import com.ytrader.positionmanager.query.support.QuerySideTest;
 import com.ytrader.positionmanager.events.Side;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -54,6 +55,11 @@ class LimitEventsTest extends QuerySideTest {
     static final String DATABASE = "pm_query_side_limits_test";
     static final String MAX_TOTAL_EXPOSURE = "10000";
     static final String MAX_POSITION_EXPOSURE = "5000";
+    /** What another instance is started with: this class's database and limits. */
+    private static final List<String> SAME_SETTINGS = List.of("--POSTGRES_DB=" + DATABASE,
+            "--POSITION_MANAGER_MAX_TOTAL_EXPOSURE_USDT=" + MAX_TOTAL_EXPOSURE,
+            "--POSITION_MANAGER_MAX_POSITION_EXPOSURE_USDT=" + MAX_POSITION_EXPOSURE,
+            "--POSITION_MANAGER_MAX_POSITION_SIZE_RATIO=0.8", "--POSITION_MANAGER_TAKE_PROFIT_PCT=3");
 
     @Autowired
     private RabbitTemplate rabbit;
@@ -237,10 +243,7 @@ class LimitEventsTest extends QuerySideTest {
     @Test
     void two_query_side_instances_publish_each_crossing_once_also_when_the_evaluator_moves_between_them()
             throws Exception {
-        try (ChildQuerySide second = ChildQuerySide.start(environment, List.of("--POSTGRES_DB=" + DATABASE,
-                "--POSITION_MANAGER_MAX_TOTAL_EXPOSURE_USDT=" + MAX_TOTAL_EXPOSURE,
-                "--POSITION_MANAGER_MAX_POSITION_EXPOSURE_USDT=" + MAX_POSITION_EXPOSURE,
-                "--POSITION_MANAGER_MAX_POSITION_SIZE_RATIO=0.8", "--POSITION_MANAGER_TAKE_PROFIT_PCT=3"))) {
+        try (ChildQuerySide second = ChildQuerySide.start(environment, SAME_SETTINGS)) {
             String asset = uniqueAsset("TW") + "USDT";
             Instant t0 = Instant.now().minus(Duration.ofMinutes(10));
             fill(asset, PositionMode.ONE_WAY, null, asset + "-1", Side.BUY, "1", "100", "0", t0);
@@ -273,6 +276,40 @@ class LimitEventsTest extends QuerySideTest {
             assertThat(takeProfit).extracting(received -> received.text("trace_id")).containsExactly(
                     asset + "-up-0", asset + "-down-0", asset + "-up-1", asset + "-down-1", asset + "-up-2",
                     asset + "-down-2", asset + "-up-elsewhere", asset + "-down-elsewhere");
+        }
+    }
+
+    @Test
+    void a_crossing_while_the_broker_is_unreachable_is_published_once_it_is_back() throws Exception {
+        StreamingEventProcessor mine = evaluator(processing);
+        mine.shutDown();
+        try (TcpProxy broker = new TcpProxy(Integer.parseInt(environment.getRequiredProperty("spring.rabbitmq.port")));
+             ChildQuerySide evaluating = ChildQuerySide.start(environment, broker.port(), SAME_SETTINGS)) {
+            String asset = uniqueAsset("BH") + "USDT";
+            Instant t0 = Instant.now().minus(Duration.ofMinutes(10));
+            fill(asset, PositionMode.ONE_WAY, null, asset + "-1", Side.BUY, "1", "100", "0", t0);
+            mark(asset, "110", t0.plusSeconds(1), asset + "-up");
+            queue.awaitEvaluator();
+
+            broker.cut();
+            mark(asset, "100", t0.plusSeconds(2), asset + "-down");
+            Thread.sleep(3000);
+            assertThat(queue.evaluatorCaughtUp()).as("the token waits for the broker's confirm").isFalse();
+            assertThat(queue.drain(event -> asset.equals(text(event, "asset"))
+                    && "take_profit_pct".equals(text(event, "name"))))
+                    .extracting(received -> received.text("trace_id")).as("nothing of the crossing while cut")
+                    .containsExactly(asset + "-up");
+            broker.restore();
+            queue.awaitEvaluator();
+
+            List<LimitEventsOnTheQueue.Received> after = queue.drain(event -> asset.equals(text(event, "asset"))
+                    && "take_profit_pct".equals(text(event, "name")));
+            assertThat(after).extracting(received -> received.text("trace_id")).isNotEmpty()
+                    .allMatch((asset + "-down")::equals);
+            assertThat(after).extracting(LimitEventsOnTheQueue.Received::messageId).as("a repeat is the same message")
+                    .containsOnly(after.get(0).messageId());
+        } finally {
+            mine.start();
         }
     }
 
