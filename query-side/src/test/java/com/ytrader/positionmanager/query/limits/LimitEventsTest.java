@@ -14,6 +14,8 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.MetaData;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,8 @@ class LimitEventsTest extends QuerySideTest {
     private StoredTokens tokens;
     @Autowired
     private Environment environment;
+    @Autowired
+    private MeterRegistry meters;
 
     /** A fresh database: whatever an earlier run left open would count in the total exposure. */
     @BeforeAll
@@ -103,6 +107,9 @@ class LimitEventsTest extends QuerySideTest {
         String asset = uniqueAsset("TP") + "USDT";
         Instant t0 = Instant.now().minus(Duration.ofMinutes(10));
         fill(asset, PositionMode.ONE_WAY, null, asset + "-1", Side.BUY, "1", "100", "0", t0);
+        queue.awaitEvaluator();
+        double exceededBefore = published("take_profit_pct", "limit_exceeded");
+        double clearedBefore = published("take_profit_pct", "limit_cleared");
         // unrealized_pnl_pct = mark - 100 for one unit bought at 100; take profit at 3 %
         mark(asset, "102", t0.plusSeconds(1), asset + "-within");
         mark(asset, "104", t0.plusSeconds(2), asset + "-up");
@@ -131,6 +138,15 @@ class LimitEventsTest extends QuerySideTest {
         assertThat(takeProfit).extracting(LimitEventsOnTheQueue.Received::messageId).doesNotHaveDuplicates()
                 .allSatisfy(id -> assertThat(id).endsWith(":take_profit_pct:" + asset + ":one-way"));
         assertPositionLimit(asset, "take_profit_pct", "10", true);
+        assertThat(published("take_profit_pct", "limit_exceeded") - exceededBefore).isEqualTo(2);
+        assertThat(published("take_profit_pct", "limit_cleared") - clearedBefore).isEqualTo(1);
+    }
+
+    /** {@code position_manager_limit_events_total} of this instance, the only evaluator of this test. */
+    private double published(String name, String eventType) {
+        Counter counter = meters.find("position_manager_limit_events").tag("name", name)
+                .tag("event_type", eventType).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
