@@ -65,7 +65,7 @@ public class LimitEvaluator {
             FeatureInputs inputs = new FeatureInputs(figures.size(), figures.currentPrice(), figures.unrealizedPnl(),
                     figures.entryNotional(), null);
             batches.current().apply(event.positionId(),
-                    new LimitState.Tracked(event.asset(), event.mode(), inputs),
+                    LimitState.Tracked.of(event.asset(), event.mode(), inputs),
                     new LimitState.Cause(message.getIdentifier(), traceId, message.getTimestamp(),
                             replayStatus.isReplay()));
         }

@@ -35,11 +35,15 @@ final class LimitState {
     /** Below the size ratio's rounding ({@link MlFeatures#SCALE} places): no position that may exceed is skipped. */
     private static final BigDecimal SIZE_RATIO_MARGIN = BigDecimal.ONE.movePointLeft(MlFeatures.SCALE);
 
-    /** What a position's per-position limits are measured on. */
-    record Tracked(String asset, PositionMode mode, FeatureInputs inputs) {
+    /**
+     * What a position's per-position limits are measured on.
+     *
+     * @param exposure {@link FeatureInputs#exposure()}, computed once: every event compares many positions' exposures
+     */
+    record Tracked(String asset, PositionMode mode, FeatureInputs inputs, BigDecimal exposure) {
 
-        BigDecimal exposure() {
-            return inputs.exposure();
+        static Tracked of(String asset, PositionMode mode, FeatureInputs inputs) {
+            return new Tracked(asset, mode, inputs, inputs.exposure());
         }
     }
 

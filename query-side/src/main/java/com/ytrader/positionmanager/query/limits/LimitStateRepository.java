@@ -34,7 +34,7 @@ class LimitStateRepository {
         Map<String, LimitState.Tracked> positions = new HashMap<>();
         jdbc.getJdbcTemplate().query("SELECT position_key, asset, mode, size, current_price, unrealized_pnl, "
                 + "entry_notional FROM limit_positions", rs -> {
-            positions.put(rs.getString("position_key"), new LimitState.Tracked(rs.getString("asset"),
+            positions.put(rs.getString("position_key"), LimitState.Tracked.of(rs.getString("asset"),
                     PositionMode.fromWireName(rs.getString("mode")),
                     new FeatureInputs(rs.getBigDecimal("size"), rs.getBigDecimal("current_price"),
                             rs.getBigDecimal("unrealized_pnl"), rs.getBigDecimal("entry_notional"), null)));
