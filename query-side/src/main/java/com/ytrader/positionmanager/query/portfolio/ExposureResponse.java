@@ -2,7 +2,6 @@ package com.ytrader.positionmanager.query.portfolio;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-
 import com.ytrader.positionmanager.query.limits.LimitCheck;
 
 import java.math.BigDecimal;

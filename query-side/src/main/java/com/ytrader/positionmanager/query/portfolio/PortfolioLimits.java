@@ -50,7 +50,8 @@ class PortfolioLimits {
         List<LimitCheck> checks = new ArrayList<>(rules.ofPortfolio(metrics.totalExposure()));
         if (rules.anyPerPosition()) {
             for (PositionRow row : positions.findAll(new PositionFilter(null, null, null, null))) {
-                MlFeatures features = MlFeatures.of(row.featureInputs(), metrics.totalExposure(), metrics.calculatedAt());
+                MlFeatures features = MlFeatures.of(row.featureInputs(), metrics.totalExposure(),
+                        metrics.calculatedAt());
                 rules.ofPosition(row.asset(), row.mode(), row.featureInputs(), features).stream()
                         .filter(LimitCheck::exceeded).forEach(checks::add);
             }

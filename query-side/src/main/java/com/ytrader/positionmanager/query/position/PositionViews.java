@@ -32,6 +32,7 @@ public class PositionViews {
 
     private PositionResponse view(PositionRow row, BigDecimal totalExposure, Instant now) {
         MlFeatures features = MlFeatures.of(row.featureInputs(), totalExposure, now);
-        return PositionResponse.of(row, features, limits.ofPosition(row.asset(), row.mode(), row.featureInputs(), features));
+        return PositionResponse.of(row, features,
+                limits.ofPosition(row.asset(), row.mode(), row.featureInputs(), features));
     }
 }

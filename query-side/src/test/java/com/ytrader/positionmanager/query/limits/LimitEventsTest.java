@@ -183,8 +183,9 @@ class LimitEventsTest extends QuerySideTest {
         fill(asset, PositionMode.ONE_WAY, null, asset + "-2", Side.SELL, quantity, "100", "0", t0.plusSeconds(4));
         queue.awaitEvaluator();
 
-        // the class's tests run one after the other: every total-exposure event since the queue was emptied is this one's
-        List<LimitEventsOnTheQueue.Received> totals = queue.drain(event -> "max_total_exposure_usdt".equals(text(event, "name")));
+        // the class's tests run one after the other: every total-exposure event since the queue was emptied is ours
+        List<LimitEventsOnTheQueue.Received> totals =
+                queue.drain(event -> "max_total_exposure_usdt".equals(text(event, "name")));
         assertThat(totals).extracting(received -> received.text("event_type"))
                 .containsExactly("limit_exceeded", "limit_cleared", "limit_exceeded", "limit_cleared");
         assertThat(totals).extracting(received -> received.text("trace_id")).as("the closing fill has none")
@@ -250,7 +251,8 @@ class LimitEventsTest extends QuerySideTest {
 
         mark(asset, "101", t0.plusSeconds(2), asset + "-down-after-replay");
         queue.awaitEvaluator();
-        assertThat(queue.drain(event -> asset.equals(text(event, "asset")) && "take_profit_pct".equals(text(event, "name"))))
+        assertThat(queue.drain(event -> asset.equals(text(event, "asset"))
+                && "take_profit_pct".equals(text(event, "name"))))
                 .extracting(received -> received.text("trace_id"))
                 .as("a new crossing after the replay is published")
                 .containsExactly(asset + "-down-after-replay");

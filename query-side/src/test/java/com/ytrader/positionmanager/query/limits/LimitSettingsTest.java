@@ -39,7 +39,8 @@ class LimitSettingsTest {
     @Test
     void every_limit_is_read_from_its_environment_name_and_a_blank_one_is_no_limit() {
         querySide.withPropertyValues("POSITION_MANAGER_MAX_TOTAL_EXPOSURE_USDT=250000.5",
-                        "POSITION_MANAGER_MAX_POSITION_EXPOSURE_USDT=50000", "POSITION_MANAGER_MAX_POSITION_SIZE_RATIO=",
+                        "POSITION_MANAGER_MAX_POSITION_EXPOSURE_USDT=50000",
+                        "POSITION_MANAGER_MAX_POSITION_SIZE_RATIO=",
                         "POSITION_MANAGER_TAKE_PROFIT_PCT=2.5")
                 .run(context -> assertThat(context.getBean(LimitRules.class).limits()).isEqualTo(Map.of(
                         Limit.MAX_TOTAL_EXPOSURE_USDT, new BigDecimal("250000.5"),
@@ -51,7 +52,8 @@ class LimitSettingsTest {
     void a_limit_of_zero_or_below_fails_the_start_with_a_message_naming_the_setting() {
         querySide.withPropertyValues("POSITION_MANAGER_MAX_POSITION_SIZE_RATIO=0").run(context ->
                 assertThat(context).hasFailed().getFailure().rootCause().hasMessage(
-                        "POSITION_MANAGER_MAX_POSITION_SIZE_RATIO must be greater than zero (or unset: no limit), not 0"));
+                        "POSITION_MANAGER_MAX_POSITION_SIZE_RATIO must be greater than zero (or unset: no limit),"
+                                + " not 0"));
         querySide.withPropertyValues("POSITION_MANAGER_MAX_TOTAL_EXPOSURE_USDT=-100").run(context ->
                 assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining(
                         "POSITION_MANAGER_MAX_TOTAL_EXPOSURE_USDT must be greater than zero"));

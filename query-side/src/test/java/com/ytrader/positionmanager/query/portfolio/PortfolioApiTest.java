@@ -156,8 +156,8 @@ class PortfolioApiTest extends QuerySideTest {
 
     /**
      * With the settings' defaults (no exposure limits, size ratio 0.8, take profit 3 %): B's 20 % and A one-way's
-     * 10 % are above the take profit, A hedge's -10 % within it. A position shows every limit that is set; the portfolio its own (none here) and each
-     * position's exceeded one.
+     * 10 % are above the take profit, A hedge's -10 % within it. A position shows every limit that is set; the
+     * portfolio its own (none here) and each position's exceeded one.
      */
     @Test
     void positions_and_the_portfolio_show_the_limits_that_are_set_and_unset_ones_publish_nothing() {
