@@ -259,6 +259,32 @@ class LimitEventsTest extends QuerySideTest {
     }
 
     @Test
+    void a_first_start_of_the_evaluator_over_a_history_builds_its_state_and_publishes_nothing_of_the_past() {
+        String asset = uniqueAsset("FS") + "USDT";
+        Instant t0 = Instant.now().minus(Duration.ofMinutes(10));
+        fill(asset, PositionMode.ONE_WAY, null, asset + "-1", Side.BUY, "1", "100", "0", t0);
+        mark(asset, "110", t0.plusSeconds(1), asset + "-up");
+        queue.awaitEvaluator();
+        assertThat(queue.drainOf(asset)).isNotEmpty();
+        List<String> exceededBefore = exceededRows();
+        StreamingEventProcessor evaluator = evaluator(processing);
+        evaluator.shutDown();
+        // as on a deployment that had no evaluator yet
+        jdbc.update("DELETE FROM token_entry WHERE processor_name = ?", LimitEvaluator.PROCESSING_GROUP);
+        jdbc.execute("TRUNCATE limit_positions, limits_exceeded");
+
+        evaluator.start();
+        queue.awaitEvaluator();
+
+        assertThat(queue.drain(event -> true)).as("no crossing of the past published").isEmpty();
+        assertThat(exceededRows()).isEqualTo(exceededBefore);
+        mark(asset, "100", t0.plusSeconds(2), asset + "-down");
+        queue.awaitEvaluator();
+        assertThat(queue.drainOf(asset)).extracting(received -> received.text("trace_id"))
+                .as("judged as new from the newest event on").contains(asset + "-down");
+    }
+
+    @Test
     void two_query_side_instances_publish_each_crossing_once_also_when_the_evaluator_moves_between_them()
             throws Exception {
         try (ChildQuerySide second = ChildQuerySide.start(environment, SAME_SETTINGS)) {
