@@ -1,5 +1,6 @@
 package com.ytrader.positionmanager.query.limits;
 
+import com.ytrader.positionmanager.events.Bounds;
 import com.ytrader.positionmanager.events.CarriesPositionFigures;
 import com.ytrader.positionmanager.events.EventMetadata;
 import com.ytrader.positionmanager.events.PositionEvent;
@@ -13,11 +14,15 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.stream.Stream;
 
 /**
  * Publishes {@code limit_exceeded} and {@code limit_cleared} (README, "Limits and limit events") from a streaming
@@ -32,6 +37,8 @@ import java.time.Duration;
 public class LimitEvaluator {
 
     public static final String PROCESSING_GROUP = "limit-events";
+
+    private static final Logger log = LoggerFactory.getLogger(LimitEvaluator.class);
 
     private final LimitStateRepository repository;
     private final BatchBuffer<LimitState> batches;
@@ -64,11 +71,23 @@ public class LimitEvaluator {
             PositionFigures figures = carrier.position();
             FeatureInputs inputs = new FeatureInputs(figures.size(), figures.currentPrice(), figures.unrealizedPnl(),
                     figures.entryNotional(), null);
+            if (!storable(inputs)) {
+                // the read models park such an event (UnstorableEventGuard): the position's limits stay as they were,
+                // rather than the evaluator failing on it for ever
+                log.warn("Limits not judged on event {} of {}: its figures do not fit NUMERIC(38,18)",
+                        message.getIdentifier(), event.positionId());
+                return;
+            }
             batches.current().apply(event.positionId(),
                     LimitState.Tracked.of(event.asset(), event.mode(), inputs),
                     new LimitState.Cause(message.getIdentifier(), traceId, message.getTimestamp(),
                             replayStatus.isReplay()));
         }
+    }
+
+    private static boolean storable(FeatureInputs inputs) {
+        return Stream.of(inputs.size(), inputs.currentPrice(), inputs.unrealizedPnl(), inputs.entryNotional())
+                .allMatch(value -> value == null || Bounds.fitsNumericColumn(value));
     }
 
     @ResetHandler

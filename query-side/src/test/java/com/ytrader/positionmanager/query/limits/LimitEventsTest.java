@@ -4,6 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ytrader.positionmanager.command.position.ApplyMarkPrice;
 import com.ytrader.positionmanager.events.EventMetadata;
+import com.ytrader.positionmanager.events.FillApplied;
+import com.ytrader.positionmanager.events.FillRelationship;
+import com.ytrader.positionmanager.events.LegFigures;
+import com.ytrader.positionmanager.events.LifecycleFigures;
+import com.ytrader.positionmanager.events.PositionFigures;
+import com.ytrader.positionmanager.events.PositionId;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.PriceSource;
 import com.ytrader.positionmanager.eventstore.StoredTokens;
@@ -12,6 +18,8 @@ import com.ytrader.positionmanager.query.support.QuerySideTest;
 import com.ytrader.positionmanager.events.Side;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.MetaData;
 import io.micrometer.core.instrument.Counter;
@@ -75,6 +83,8 @@ class LimitEventsTest extends QuerySideTest {
     private Environment environment;
     @Autowired
     private MeterRegistry meters;
+    @Autowired
+    private EventStore eventStore;
 
     /** A fresh database: whatever an earlier run left open would count in the total exposure. */
     @BeforeAll
@@ -223,6 +233,32 @@ class LimitEventsTest extends QuerySideTest {
         assertThat(ratio.get(1).messageId()).as("Y's event crossed X's limit").endsWith(x + ":one-way");
         assertDecimal(ratio.get(1).body().get("value"), new BigDecimal("10000")
                 .divide(others.add(new BigDecimal("13000")), 8, RoundingMode.HALF_EVEN).toPlainString());
+    }
+
+    @Test
+    void an_event_whose_figures_no_column_holds_is_not_judged_and_does_not_stop_the_evaluator() {
+        // written straight into the store, past the command side's checks: entry notional 1e21 (1e9 bought at 1e12)
+        String huge = uniqueAsset("HG") + "USDT";
+        String hugePosition = PositionId.of(huge, PositionMode.ONE_WAY);
+        BigDecimal size = new BigDecimal("1e9");
+        BigDecimal price = new BigDecimal("1e12");
+        eventStore.publish(new GenericDomainEventMessage<>("Position", hugePosition, 0, new FillApplied(hugePosition,
+                huge, PositionMode.ONE_WAY, 0, huge + "-1", "order-" + huge, Side.BUY, size, price, BigDecimal.ZERO,
+                Instant.now(), FillRelationship.OPENED, size, BigDecimal.ZERO, null, null, null, false, null,
+                new PositionFigures(List.of(new LegFigures(0, size, price, BigDecimal.ZERO, BigDecimal.ZERO)), price,
+                        BigDecimal.ZERO, 1, LifecycleFigures.none()))));
+        String asset = uniqueAsset("AH") + "USDT";
+        Instant t0 = Instant.now().minus(Duration.ofMinutes(10));
+        fill(asset, PositionMode.ONE_WAY, null, asset + "-1", Side.BUY, "1", "100", "0", t0);
+        mark(asset, "110", t0.plusSeconds(1), asset + "-up");
+        queue.awaitEvaluator();
+
+        List<LimitEventsOnTheQueue.Received> published = queue.drain(event -> true);
+        assertThat(published).filteredOn(received -> huge.equals(received.text("asset"))
+                || "max_total_exposure_usdt".equals(received.text("name"))).as("nothing judged on it").isEmpty();
+        assertThat(published).filteredOn(received -> asset.equals(received.text("asset"))
+                && "take_profit_pct".equals(received.text("name")))
+                .extracting(received -> received.text("trace_id")).containsExactly(asset + "-up");
     }
 
     @Test
