@@ -28,7 +28,9 @@ class QuerySideArchitectureTest {
                 "positions", "com.ytrader.positionmanager.query.position.PositionRepository",
                 "position_orders", "com.ytrader.positionmanager.query.position.PositionOrderProjection",
                 "position_snapshots", "com.ytrader.positionmanager.query.position.PositionSnapshotRepository",
-                "position_timeline", "com.ytrader.positionmanager.query.timeline.TimelineRepository"))
+                "position_timeline", "com.ytrader.positionmanager.query.timeline.TimelineRepository",
+                "limit_positions", "com.ytrader.positionmanager.query.limits.LimitStateRepository",
+                "limits_exceeded", "com.ytrader.positionmanager.query.limits.LimitStateRepository"))
                 .check(QUERY_SIDE);
     }
 

@@ -26,18 +26,20 @@ class PortfolioController {
     private final PositionRepository positions;
     private final PositionViews views;
     private final RenderedPortfolio rendered;
+    private final PortfolioLimits limits;
 
     PortfolioController(PortfolioMetricsCache metrics, PositionRepository positions, PositionViews views,
-                        RenderedPortfolio rendered) {
+                        RenderedPortfolio rendered, PortfolioLimits limits) {
         this.metrics = metrics;
         this.positions = positions;
         this.views = views;
         this.rendered = rendered;
+        this.limits = limits;
     }
 
     @GetMapping
     @Operation(operationId = "getPortfolio",
-            summary = "Portfolio metrics; positions without a current price add no exposure")
+            summary = "Portfolio metrics and limits; positions without a current price add no exposure")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PortfolioResponse.class)))
     ResponseEntity<?> portfolio(
             @RequestParam(name = "include_positions", defaultValue = "false") boolean includePositions,
@@ -50,15 +52,16 @@ class PortfolioController {
         }
         PortfolioMetrics selected = asset == null ? all : all.onlyAsset(asset);
         return ResponseEntity.ok(PortfolioResponse.of(selected, includePositions
-                ? views.view(positions.findAll(new PositionFilter(asset, null, null, null))) : null));
+                ? views.view(positions.findAll(new PositionFilter(asset, null, null, null))) : null,
+                asset == null ? limits.of(all) : limits.of(all, asset)));
     }
 
     @GetMapping("/exposure")
     @Operation(operationId = "getPortfolioExposure",
-            summary = "Total exposure: SUM(|size| * current_price)")
+            summary = "Total exposure: SUM(|size| * current_price), and the portfolio's limits")
     ExposureResponse exposure() {
         PortfolioMetrics current = metrics.current();
-        return new ExposureResponse(current.totalExposure(), current.stalePricesCount(), current.calculatedAt());
+        return ExposureResponse.of(current, limits.of(current));
     }
 
     @GetMapping("/pnl")

@@ -3,6 +3,7 @@ package com.ytrader.positionmanager.query.portfolio;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.ytrader.positionmanager.query.limits.LimitCheck;
 import com.ytrader.positionmanager.query.position.PositionResponse;
 
 import java.math.BigDecimal;
@@ -25,20 +26,23 @@ public record PortfolioResponse(
         long stalePricesCount,
         Map<String, AssetExposure> byAsset,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<PositionResponse> positions,
-        Instant calculatedAt) {
+        Instant calculatedAt,
+        List<LimitCheck> limits,
+        boolean limitExceeded) {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record AssetExposure(BigDecimal exposureUsdt, BigDecimal unrealizedPnlUsdt, BigDecimal size) {
     }
 
-    public static PortfolioResponse of(PortfolioMetrics metrics, List<PositionResponse> positions) {
+    public static PortfolioResponse of(PortfolioMetrics metrics, List<PositionResponse> positions,
+                                       List<LimitCheck> limits) {
         Map<String, AssetExposure> byAsset = new TreeMap<>();
         metrics.openAssets().forEach((asset, totals) ->
                 byAsset.put(asset, new AssetExposure(totals.exposure(), totals.unrealizedPnl(), totals.size())));
         return new PortfolioResponse(metrics.totalExposure(), metrics.totalUnrealizedPnl(),
                 metrics.totalRealizedPnl(), metrics.portfolioValue(), metrics.openPositionsCount(),
                 metrics.longPositionsCount(), metrics.shortPositionsCount(), metrics.netExposure(),
-                metrics.stalePricesCount(), byAsset,
-                positions, metrics.calculatedAt());
+                metrics.stalePricesCount(), byAsset, positions, metrics.calculatedAt(), limits,
+                LimitCheck.anyExceeded(limits));
     }
 }

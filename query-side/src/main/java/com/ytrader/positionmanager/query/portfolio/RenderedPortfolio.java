@@ -17,10 +17,12 @@ class RenderedPortfolio {
     }
 
     private final ObjectMapper json;
+    private final PortfolioLimits limits;
     private volatile Rendered rendered;
 
-    RenderedPortfolio(ObjectMapper json) {
+    RenderedPortfolio(ObjectMapper json, PortfolioLimits limits) {
         this.json = json;
+        this.limits = limits;
     }
 
     byte[] of(PortfolioMetrics metrics) {
@@ -34,7 +36,7 @@ class RenderedPortfolio {
 
     private byte[] render(PortfolioMetrics metrics) {
         try {
-            return json.writeValueAsBytes(PortfolioResponse.of(metrics, null));
+            return json.writeValueAsBytes(PortfolioResponse.of(metrics, null, limits.of(metrics)));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,14 +1,21 @@
 package com.ytrader.positionmanager.query.portfolio;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.Side;
+import com.ytrader.positionmanager.eventstore.StoredTokens;
+import com.ytrader.positionmanager.query.limits.LimitEventsOnTheQueue;
 import com.ytrader.positionmanager.query.support.QuerySideTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +30,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PortfolioApiTest extends QuerySideTest {
 
     private final Instant now = Instant.now();
+
+    @Autowired
+    private RabbitTemplate rabbit;
+    @Autowired
+    private ObjectMapper json;
+    @Autowired
+    private StoredTokens tokens;
 
     @Test
     void portfolio_of_one_asset_follows_the_spec_formulas() {
@@ -138,6 +152,57 @@ class PortfolioApiTest extends QuerySideTest {
         assertDecimal(portfolio.get("total_exposure_usdt"), "0");
         assertThat(portfolio.get("open_positions_count").asLong()).isEqualTo(1);
         assertDecimal(portfolio.get("by_asset").get(asset).get("size"), "2");
+    }
+
+    /**
+     * With the settings' defaults (no exposure limits, size ratio 0.8, take profit 3 %): B's 20 % and A one-way's
+     * 10 % are above the take profit, A hedge's -10 % within it. A position shows every limit that is set; the
+     * portfolio its own (none here) and each position's exceeded one.
+     */
+    @Test
+    void positions_and_the_portfolio_show_the_limits_that_are_set_and_unset_ones_publish_nothing() {
+        String[] assets = threePositions();
+        String a = assets[0];
+        String b = assets[1];
+
+        JsonNode position = get("/api/v1/positions/" + b).body();
+
+        assertThat(names(position.get("limits"))).containsExactly("max_position_size_ratio", "take_profit_pct");
+        JsonNode takeProfit = position.get("limits").get(1);
+        assertDecimal(takeProfit.get("limit"), "3.0");
+        assertDecimal(takeProfit.get("value"), "20");
+        assertThat(takeProfit.get("exceeded").asBoolean()).isTrue();
+        assertThat(takeProfit.get("asset").asText()).isEqualTo(b);
+        assertThat(takeProfit.get("mode").asText()).isEqualTo("one-way");
+        assertThat(position.get("limits").get(0).get("exceeded").asBoolean()).isFalse();
+        assertThat(position.get("limit_exceeded").asBoolean()).isTrue();
+        JsonNode hedge = get("/api/v1/positions/" + a + "?mode=hedge").body();
+        assertDecimal(hedge.get("limits").get(1).get("value"), "-10");
+        assertThat(hedge.get("limit_exceeded").asBoolean()).isFalse();
+
+        JsonNode portfolio = get("/api/v1/portfolio?asset=" + b).body();
+        assertThat(portfolio.get("limit_exceeded").asBoolean()).isTrue();
+        assertThat(portfolio.get("limits")).hasSize(1);
+        assertThat(portfolio.get("limits").get(0)).isEqualTo(takeProfit);
+        JsonNode ofA = get("/api/v1/portfolio?asset=" + a).body();
+        assertThat(ofA.get("limits")).as("no total exposure limit; A's one-way position exceeded, its hedge not")
+                .hasSize(1);
+        assertThat(ofA.get("limits").get(0).get("mode").asText()).isEqualTo("one-way");
+        assertDecimal(ofA.get("limits").get(0).get("value"), "10");
+        assertThat(get("/api/v1/portfolio").body().get("limits")).contains(takeProfit);
+        assertThat(get("/api/v1/portfolio/exposure").body().get("limits")).contains(takeProfit);
+
+        LimitEventsOnTheQueue queue = new LimitEventsOnTheQueue(rabbit, json, tokens, jdbc);
+        queue.awaitEvaluator();
+        assertThat(queue.drainOf(b)).extracting(event -> event.text("event_type") + " " + event.text("name"))
+                .as("only the take profit is crossed: limits not set are not judged")
+                .containsExactly("limit_exceeded take_profit_pct");
+    }
+
+    private static List<String> names(JsonNode limits) {
+        List<String> names = new ArrayList<>();
+        limits.forEach(limit -> names.add(limit.get("name").asText()));
+        return names;
     }
 
     /** Returns assets A and B of the class comment, projected. */

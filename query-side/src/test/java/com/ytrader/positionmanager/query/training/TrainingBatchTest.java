@@ -258,13 +258,13 @@ class TrainingBatchTest extends QuerySideTest {
                 new BigDecimal("0.01000000"), 1234L, new BigDecimal("0.33333333"), true, 42,
                 Instant.parse("2026-01-01T00:00:00Z"),
                 Instant.parse("2026-01-01T00:00:00.100Z"), Instant.parse("2026-01-01T00:00:00.000123Z"),
-                Instant.parse("2026-01-01T00:00:00.000000007Z"), Instant.parse("1969-12-31T23:59:59.5Z"));
+                Instant.parse("2026-01-01T00:00:00.000000007Z"), Instant.parse("1969-12-31T23:59:59.5Z"), null, null);
         PositionResponse sparse = new PositionResponse(UUID.randomUUID(), "ETHUSDT", ONE_WAY,
                 new PositionFields(BigDecimal.ZERO, null, null, BigDecimal.ZERO, BigDecimal.ONE, null, null, null,
                         null, null, null, null, null, null, BigDecimal.ZERO, new TreeMap<>(), null, null, null, null,
                         null, null, null, null, null, null, null),
                 null, null, null, false, 0, Instant.parse("2026-01-01T00:00:00Z"), null,
-                Instant.parse("2026-01-01T00:00:01Z"), null, null);
+                Instant.parse("2026-01-01T00:00:01Z"), null, null, null, null);
         TrainingFormat format = new TrainingFormat.NdJson();
         for (AsOfResponse state : List.of(
                 new AsOfResponse(full, 7, Instant.parse("2026-01-02T03:04:05.678901Z"), true, null),
