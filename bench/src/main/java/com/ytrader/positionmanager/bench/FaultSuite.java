@@ -33,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * Issue 15's fault suite in a reduced, bounded form (not a test; {@code bench/faults/run.sh}): FILLS executions over
  * ASSETS one-way positions (flips, fees, funding, 10 % redelivered, 1 % poison) published to
  * {@code order-manager.order_executed} at RATE per second, into INSTANCES command-side instances with PARTITIONS
- * partitions, while the instance holding the queue is SIGKILLed and started again KILLS times. Afterwards every
+ * partitions, while the instance holding the queue is SIGKILLed and started again KILLS times, PostgreSQL is
+ * restarted once (POSTGRES_RESTART, a shell command) and RabbitMQ once (RABBITMQ_RESTART). Afterwards every
  * position must equal the suite's own arithmetic, every execution be in the event store exactly once and the
  * dead-letter queue hold exactly the poison. Prints the throughput under faults and the recovery time of each kill;
  * exits 1 when anything differs. Loopback only: PostgreSQL and RabbitMQ from {@code POSTGRES_*} / {@code RABBITMQ_*}.
@@ -57,6 +58,12 @@ public final class FaultSuite {
     private final String rabbitHost = setting("RABBITMQ_HOST", "127.0.0.1");
     private final String rabbitPort = setting("RABBITMQ_PORT", "5672");
     private final Path logs = Path.of(setting("LOG_DIR", "bench/faults"));
+    /** Shell commands that restart the PostgreSQL and the RabbitMQ the suite is pointed at; empty: not restarted. */
+    private final String postgresRestart = setting("POSTGRES_RESTART", "");
+    private final String rabbitRestart = setting("RABBITMQ_RESTART", "");
+
+    /** What happens to the running set-up between two chunks of messages. */
+    private enum Fault { KILL, POSTGRES_RESTART, RABBITMQ_RESTART }
 
     private final String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
     private final String queuePrefix = "faults." + run.toLowerCase() + ".";
@@ -117,44 +124,79 @@ public final class FaultSuite {
                 fills, redeliveries, poison, assets, instances, partitions, kills, rate);
         createDatabaseIfMissing();
         List<Process> running = new ArrayList<>();
-        try (Connection rabbit = rabbit()) {
-            // one after the other: instances started together on an empty database race to create Liquibase's
-            // lock table, and all but one fail
+        // a suite stopped from outside (CI's timeout) leaves no instance behind either
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> running.forEach(Process::destroyForcibly)));
+        try (Publisher publisher = new Publisher()) {
+            // all at once, as compose starts them: their schema updates take turns (SchemaUpdateLock)
             for (int i = 0; i < instances; i++) {
                 running.add(start(i));
+            }
+            for (int i = 0; i < instances; i++) {
                 awaitStarted(i);
             }
-            Channel channel = rabbit.createChannel();
-            channel.queueDeclare(orderExecuted, true, false, false, null);
-            channel.confirmSelect();
             long started = System.nanoTime();
-            List<Integer> killAt = new ArrayList<>();
-            for (int k = 1; k <= kills; k++) {
-                killAt.add(messages.size() * k / (kills + 1));
+            List<Fault> faults = faults();
+            List<Integer> faultAt = new ArrayList<>();
+            for (int f = 1; f <= faults.size(); f++) {
+                faultAt.add(messages.size() * f / (faults.size() + 1));
             }
-            List<Double> recoveries = new ArrayList<>();
+            List<String> recoveries = new ArrayList<>();
             int victim = 0;
+            int restarted = -1;
+            Recovery pending = null;
             for (int sent = 0; sent < messages.size(); ) {
                 int chunk = Math.min(rate / 10, messages.size() - sent);
-                for (int i = sent; i < sent + chunk; i++) {
-                    channel.basicPublish("", orderExecuted, new AMQP.BasicProperties.Builder()
-                            .contentType("application/json").deliveryMode(2).messageId(run + "-m" + i).build(),
-                            messages.get(i));
-                }
-                channel.waitForConfirmsOrDie(30_000);
+                publisher.publish(sent, chunk);
                 sent += chunk;
                 Thread.sleep(100);
-                if (!killAt.isEmpty() && sent >= killAt.get(0)) {
-                    killAt.remove(0);
-                    // the oldest running instance holds the router and the partitions (first registered)
-                    long before = recorded();
-                    long killed = System.nanoTime();
-                    running.get(victim).destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-                    System.out.printf("SIGKILL instance %d after %d messages%n", victim, sent);
-                    recoveries.add(awaitProgressBeyond(before, killed));
-                    running.set(victim, start(victim));
-                    victim++;
+                if (pending != null) {
+                    // measured once the chunk after the fault is published: a set-up that had caught up before the
+                    // fault has nothing to commit until then
+                    recoveries.add(measure(pending));
+                    pending = null;
                 }
+                if (!faultAt.isEmpty() && sent >= faultAt.get(0)) {
+                    if (restarted >= 0) {
+                        // the next fault waits for the instance restarted after the last kill: one that is starting
+                        // when PostgreSQL restarts fails its start-up and exits (compose would start it again)
+                        awaitStarted(restarted);
+                        restarted = -1;
+                    }
+                    faultAt.remove(0);
+                    Fault fault = faults.remove(0);
+                    long before = recorded();
+                    String what;
+                    double restartSeconds = 0;
+                    switch (fault) {
+                        case KILL -> {
+                            // instances in turn, whatever they hold at that moment (started together, any of them may
+                            // hold the router and partitions)
+                            running.get(victim).destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                            System.out.printf("SIGKILL instance %d after %d messages%n", victim, sent);
+                            what = "SIGKILL of instance " + victim;
+                        }
+                        case POSTGRES_RESTART -> {
+                            restartSeconds = restart("PostgreSQL", postgresRestart, sent);
+                            what = "PostgreSQL restart";
+                        }
+                        default -> {
+                            restartSeconds = restart("RabbitMQ", rabbitRestart, sent);
+                            what = "RabbitMQ restart";
+                        }
+                    }
+                    // from the kill, or from the moment the restarted server was back
+                    pending = new Recovery(fault == Fault.KILL ? what + ": executions committed again %.2f s after it"
+                            : what + " (%.1f s): executions committed again %%.2f s after it was back"
+                            .formatted(restartSeconds), before, System.nanoTime());
+                    if (fault == Fault.KILL) {
+                        running.set(victim, start(victim));
+                        restarted = victim;
+                        victim++;
+                    }
+                }
+            }
+            if (pending != null) {
+                recoveries.add(measure(pending));
             }
             long published = System.nanoTime();
             long expectedExecutions = expected.values().stream().mapToLong(book -> book.executions).sum();
@@ -165,16 +207,103 @@ public final class FaultSuite {
             double seconds = (System.nanoTime() - started) / 1e9;
             System.out.printf("published in %.1f s; all applied after %.1f s: %.0f executions/s under faults%n",
                     (published - started) / 1e9, seconds, fills / seconds);
-            for (int i = 0; i < recoveries.size(); i++) {
-                System.out.printf("kill %d: executions committed again %.2f s after the SIGKILL%n", i + 1,
-                        recoveries.get(i));
-            }
+            recoveries.forEach(System.out::println);
             Thread.sleep(2_000); // the dead letters of the last batches
-            return verify(channel, expectedExecutions);
+            return verify(publisher.channel(), expectedExecutions);
         } finally {
             for (Process process : running) {
                 process.destroyForcibly();
             }
+        }
+    }
+
+    /** A fault whose recovery is still to be measured: executions committed beyond {@code before}. */
+    private record Recovery(String format, long before, long sinceNanos) {
+    }
+
+    private String measure(Recovery recovery) throws Exception {
+        return recovery.format().formatted(awaitProgressBeyond(recovery.before(), recovery.sinceNanos()));
+    }
+
+    /** The kills, with a PostgreSQL restart after the first and a RabbitMQ restart after the second when set. */
+    private List<Fault> faults() {
+        List<Fault> faults = new ArrayList<>();
+        for (int k = 0; k < kills; k++) {
+            faults.add(Fault.KILL);
+            if (k == 0 && !postgresRestart.isEmpty()) {
+                faults.add(Fault.POSTGRES_RESTART);
+            }
+            if (k == Math.min(1, kills - 1) && !rabbitRestart.isEmpty()) {
+                faults.add(Fault.RABBITMQ_RESTART);
+            }
+        }
+        return faults;
+    }
+
+    /** Seconds the restart command took. */
+    private static double restart(String what, String command, int sent) throws Exception {
+        long began = System.nanoTime();
+        int exit = new ProcessBuilder("bash", "-c", command).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("restarting " + what + " failed (exit " + exit + "): " + command);
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        System.out.printf("%s restarted after %d messages (%.1f s)%n", what, sent, seconds);
+        return seconds;
+    }
+
+    /**
+     * Publishes chunks of the stream with confirms; when the broker goes away (a restart) it connects again and
+     * publishes the unconfirmed chunk again, which the ingest sees as redeliveries.
+     */
+    private final class Publisher implements AutoCloseable {
+        private Connection connection;
+        private Channel channel;
+
+        void publish(int from, int count) throws Exception {
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+            while (true) {
+                try {
+                    Channel open = channel();
+                    for (int i = from; i < from + count; i++) {
+                        open.basicPublish("", orderExecuted, new AMQP.BasicProperties.Builder()
+                                .contentType("application/json").deliveryMode(2).messageId(run + "-m" + i).build(),
+                                messages.get(i));
+                    }
+                    open.waitForConfirmsOrDie(30_000);
+                    return;
+                } catch (Exception e) {
+                    if (Instant.now().isAfter(deadline)) {
+                        throw e;
+                    }
+                    close();
+                    Thread.sleep(500);
+                }
+            }
+        }
+
+        Channel channel() throws Exception {
+            if (channel == null || !channel.isOpen()) {
+                close();
+                connection = rabbit();
+                channel = connection.createChannel();
+                channel.queueDeclare(orderExecuted, true, false, false, null);
+                channel.confirmSelect();
+            }
+            return channel;
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (connection != null && connection.isOpen()) {
+                    connection.close();
+                }
+            } catch (Exception ignored) {
+                // a connection the broker already closed
+            }
+            connection = null;
+            channel = null;
         }
     }
 
@@ -306,36 +435,56 @@ public final class FaultSuite {
         return logs.resolve("instance-" + index + ".log");
     }
 
+    /** Until the instance's latest start (its log is appended to by each) has completed. */
     private void awaitStarted(int index) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (Instant.now().isBefore(deadline)) {
-            if (Files.exists(log(index)) && Files.readString(log(index)).contains("Started CommandSideApplication")) {
-                return;
+            if (Files.exists(log(index))) {
+                String log = Files.readString(log(index));
+                int lastStart = log.lastIndexOf(":: Spring Boot ::");
+                if (log.indexOf("Started CommandSideApplication", Math.max(lastStart, 0)) >= 0) {
+                    return;
+                }
             }
             Thread.sleep(250);
         }
         throw new IllegalStateException("instance " + index + " did not start; see " + log(index));
     }
 
-    /** Seconds from the kill until the event store holds more executions of this run than before it. */
-    private double awaitProgressBeyond(long before, long killedNanos) throws Exception {
+    /** Seconds from {@code sinceNanos} until the event store holds more executions of this run than {@code before}. */
+    private double awaitProgressBeyond(long before, long sinceNanos) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
         while (recorded() <= before && Instant.now().isBefore(deadline)) {
             Thread.sleep(50);
         }
-        return (System.nanoTime() - killedNanos) / 1e9;
+        return (System.nanoTime() - sinceNanos) / 1e9;
     }
 
-    private long recorded() throws SQLException {
+    private long recorded() throws Exception {
         return count("count(*)");
     }
 
-    private long distinctRecorded() throws SQLException {
+    private long distinctRecorded() throws Exception {
         return count("count(DISTINCT convert_from(payload, 'UTF8')::json->>'fillId')"
                 + " + count(DISTINCT convert_from(payload, 'UTF8')::json->>'execId')");
     }
 
-    private long count(String what) throws SQLException {
+    /** Asked again while PostgreSQL restarts. */
+    private long count(String what) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (true) {
+            try {
+                return countOnce(what);
+            } catch (SQLException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private long countOnce(String what) throws SQLException {
         try (var connection = database();
              PreparedStatement statement = connection.prepareStatement("SELECT " + what
                      + " FROM domain_event_entry WHERE aggregate_identifier LIKE ? AND payload_type IN (?, ?)")) {
@@ -390,6 +539,8 @@ public final class FaultSuite {
         factory.setPort(Integer.parseInt(rabbitPort));
         factory.setUsername(setting("RABBITMQ_USER", "guest"));
         factory.setPassword(setting("RABBITMQ_PASSWORD", "guest"));
+        // the publisher connects again itself, and knows which chunk was not confirmed
+        factory.setAutomaticRecoveryEnabled(false);
         return factory.newConnection("fault-suite-" + UUID.randomUUID());
     }
 

@@ -30,12 +30,17 @@ final class StandaloneInstance implements AutoCloseable {
     }
 
     static StandaloneInstance start(Environment resolved, List<String> arguments) {
+        return start(StandaloneApplication.class, resolved, arguments);
+    }
+
+    /** One side only ({@code CommandSideApplication}, {@code QuerySideApplication}), as the compose services run. */
+    static StandaloneInstance start(Class<?> application, Environment resolved, List<String> arguments) {
         String java = ProcessHandle.current().info().command()
                 .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
         URI database = URI.create(resolved.getRequiredProperty("spring.datasource.url").substring("jdbc:".length()));
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), StandaloneApplication.class.getName(),
+                System.getProperty("java.class.path"), application.getName(),
                 "--server.port=" + port,
                 "--POSTGRES_HOST=" + database.getHost(),
                 "--POSTGRES_PORT=" + database.getPort(),
@@ -50,6 +55,11 @@ final class StandaloneInstance implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What Axon's token store records as the owner of the claims this process holds ({@code pid@host}). */
+    boolean owns(String tokenOwner) {
+        return tokenOwner != null && tokenOwner.startsWith(process.pid() + "@");
     }
 
     boolean alive() {

@@ -84,26 +84,29 @@ class IngestConfiguration {
         return new IngestMetrics(meterRegistry);
     }
 
-    /** One instance: each batch queue consumed as it is, in its order. */
+    /**
+     * One partition (the default): each batch queue consumed as it is, in its order, by one instance at a time. A
+     * second instance started on the same broker is a hot standby instead of a second stream of the same assets.
+     */
     @Bean
     @Conditional(SinglePartition.class)
     SimpleMessageListenerContainer orderExecutedConsumer(IngestConsumers consumers, IngestProperties properties) {
         String queue = properties.queues().orderExecuted();
-        return consumers.container(queue, queue, translators(properties).get(queue));
+        return consumers.direct(queue, translators(properties).get(queue));
     }
 
     @Bean
     @Conditional(SinglePartition.class)
     SimpleMessageListenerContainer orderEventsConsumer(IngestConsumers consumers, IngestProperties properties) {
         String queue = properties.queues().orderEvents();
-        return consumers.container(queue, queue, translators(properties).get(queue));
+        return consumers.direct(queue, translators(properties).get(queue));
     }
 
     @Bean
     @Conditional(SinglePartition.class)
     SimpleMessageListenerContainer positionReportsConsumer(IngestConsumers consumers, IngestProperties properties) {
         String queue = properties.queues().wsPosition();
-        return consumers.container(queue, queue, translators(properties).get(queue));
+        return consumers.direct(queue, translators(properties).get(queue));
     }
 
     /** Several instances: the batch queues routed to partitions by asset, each partition applied by one instance. */
@@ -196,8 +199,8 @@ class IngestConfiguration {
     record IngestConsumers(ConnectionFactory connectionFactory, IngestProperties properties, CommandBatch batch,
                            DeadLetterPublisher deadLetters, IngestMetrics metrics) {
 
-        /** How often a standby instance asks for a queue another instance's router holds. */
-        private static final long ROUTER_TAKEOVER_INTERVAL_MILLIS = 1_000;
+        /** How often a standby instance asks for a queue another instance's consumer holds exclusively. */
+        private static final long EXCLUSIVE_TAKEOVER_INTERVAL_MILLIS = 1_000;
 
         /**
          * @param queue        consumed
@@ -213,19 +216,39 @@ class IngestConfiguration {
         }
 
         /**
+         * An inbound queue applied directly: with one consumer ({@code concurrency=1}, the default) it is the queue's
+         * exclusive consumer, so of several instances only one applies the queue and the others stand by. With more
+         * consumers the queue's order is given up anyway ({@link IngestProperties#concurrency()}), and the broker
+         * refuses an exclusive consumer to all but the first.
+         */
+        SimpleMessageListenerContainer direct(String queue, MessageTranslator translator) {
+            SimpleMessageListenerContainer container = container(queue, queue, translator);
+            if (properties.concurrency() == 1) {
+                holdExclusively(container);
+            }
+            return container;
+        }
+
+        /**
          * The router of an inbound queue holds the queue's exclusive consumer: one instance routes at a time, in the
-         * queue's order; the others retry every second and take over when its connection ends.
+         * queue's order.
          */
         SimpleMessageListenerContainer router(String queue, PartitionRouter router) {
             SimpleMessageListenerContainer container = batchContainer(queue);
-            container.setExclusive(true);
+            holdExclusively(container);
+            container.setMessageListener(router);
+            return container;
+        }
+
+        /** One consumer of the queue in the whole cluster; the others retry every second and take over when its
+         * connection ends (a SIGKILL ends it at once). */
+        private static void holdExclusively(SimpleMessageListenerContainer container) {
             container.setConcurrentConsumers(1);
-            container.setRecoveryInterval(ROUTER_TAKEOVER_INTERVAL_MILLIS);
+            container.setExclusive(true);
+            container.setRecoveryInterval(EXCLUSIVE_TAKEOVER_INTERVAL_MILLIS);
             // being refused the queue is the standby's normal state, not worth a warning a second
             container.setExclusiveConsumerExceptionLogger((logger, message, cause) ->
                     logger.debug(message + ": " + cause));
-            container.setMessageListener(router);
-            return container;
         }
 
         Backoff backoff() {

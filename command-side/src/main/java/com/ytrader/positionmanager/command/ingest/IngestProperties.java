@@ -10,12 +10,14 @@ import java.time.Duration;
  *
  * @param batchSize      deliveries applied in one transaction; a batch is acknowledged after it commits
  * @param prefetch       unacknowledged deliveries per consumer; at least {@code batchSize}
- * @param concurrency    consumers per queue; more than one gives up the per-asset order of the queue
+ * @param concurrency    consumers per queue; more than one gives up the per-asset order of the queue (and, with one
+ *                       partition, the exclusive consumer that keeps a second instance standing by)
  * @param receiveTimeout how long a consumer waits to fill a batch before it applies what it has
  * @param maxBodyBytes   larger bodies are dead-lettered unread
  * @param orderEventsQuantity what an order event's {@code filled_quantity} means: the order's cumulative quantity
  *                       or one execution's
- * @param partitions     1: each inbound queue is consumed as it is. More: the instance whose router holds an inbound
+ * @param partitions     1: each inbound queue is consumed as it is, through an exclusive consumer when
+ *                       {@code concurrency} is 1 (a second instance stands by). More: the instance whose router holds an inbound
  *                       queue's exclusive consumer spreads its messages by asset over {@code <queue>.p0} ...
  *                       {@code <queue>.p<partitions-1>}, and each partition is applied by one instance at a time
  *                       (several instances; RabbitMQ only, see docs/several-instances.md). Every instance must use the

@@ -46,6 +46,8 @@ class AgedPositionIntegrationTest {
      */
     private static final String DATABASE = "--POSTGRES_DB=pm_command_side_aged_test";
 
+    private static final String SAGA_PROCESSOR = "AgedPositionSagaProcessor";
+
     private IngestApp reader;
     private String closeRequests;
     private String asset;
@@ -122,6 +124,38 @@ class AgedPositionIntegrationTest {
                 assertThat(eventsOf(AgedPhaseChanged.class)).filteredOn(change -> change.to() == AgedPhase.DETECTED)
                         .hasSize(1);
                 assertThat(reader.messageCount(closeRequests)).isZero();
+            });
+        }
+    }
+
+    /**
+     * Two instances, one database, one broker: the saga's processor and the close requests' processor each have one
+     * segment, claimed by one instance; the deadline waits in {@code scheduled_tasks}, which db-scheduler hands to one
+     * instance. The instance holding the saga's claim is SIGKILLed before the deadline is due: the other one takes
+     * the claims once they time out (10 s), runs the deadline, and sends the close request once.
+     */
+    @Test
+    void two_instances_send_one_close_request_and_the_survivor_takes_over_when_the_saga_holder_is_killed()
+            throws Exception {
+        try (ChildApplication one = service("20s"); ChildApplication other = service("20s")) {
+            reader.publish(reader.queues.orderExecuted(), List.of(fill("open", "Buy", "1", "100")));
+            reader.publish(reader.queues.wsPosition(), List.of(report("1", "101")));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(sagasOfThePosition()).isPositive();
+                assertThat(claimOwner(SAGA_PROCESSOR)).isNotNull();
+            });
+            assertThat(eventsOf(AgedPhaseChanged.class)).as("killed before the maximum age").isEmpty();
+            ChildApplication holder = one.owns(claimOwner(SAGA_PROCESSOR)) ? one : other;
+            ChildApplication survivor = holder == one ? other : one;
+            holder.kill();
+
+            JsonNode request = closeRequest(survivor, Duration.ofSeconds(90));
+            assertThat(request.get("reason").asText()).isEqualTo("aged_profit");
+            assertThat(survivor.owns(claimOwner(SAGA_PROCESSOR))).as("saga's claim taken by the survivor").isTrue();
+            await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                assertThat(eventsOf(AgedPhaseChanged.class)).filteredOn(change -> change.to() == AgedPhase.DETECTED)
+                        .hasSize(1);
+                assertThat(reader.messageCount(closeRequests)).as("a second close request").isZero();
             });
         }
     }
@@ -225,6 +259,13 @@ class AgedPositionIntegrationTest {
                 "SELECT phase FROM command_aged_watch WHERE position_id = ?",
                 (row, number) -> row.getString("phase"), PositionId.of(asset, PositionMode.ONE_WAY))
                 .stream().findFirst().orElse(null);
+    }
+
+    /** The instance whose claim on the processor's one segment is current ({@code pid@host}). */
+    private String claimOwner(String processor) {
+        return reader.context.getBean(JdbcTemplate.class).query(
+                "SELECT owner FROM token_entry WHERE processor_name = ? AND segment = 0",
+                (row, number) -> row.getString("owner"), processor).stream().findFirst().orElse(null);
     }
 
     private long detectionDeadlines() {

@@ -58,6 +58,11 @@ public final class ChildApplication implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** What Axon's token store records as the owner of the claims this process holds ({@code pid@host}). */
+    public boolean owns(String tokenOwner) {
+        return tokenOwner != null && tokenOwner.startsWith(process.pid() + "@");
+    }
+
     /** SIGKILL: the process gets no chance to finish a batch, acknowledge or publish anything. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

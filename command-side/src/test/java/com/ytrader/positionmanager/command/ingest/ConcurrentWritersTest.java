@@ -50,11 +50,13 @@ class ConcurrentWritersTest {
                     .formatted(asset, n, asset, n, asset, quantity.toPlainString(), price.toPlainString(),
                             fee.toPlainString())));
         }
-        // small batches: more commits, so more moments at which the other instance's append is refused
-        String[] settings = {"--position-manager.ingest.batch-size=20", "--position-manager.fanout.enabled=false"};
+        // small batches: more commits, so more moments at which the other instance's append is refused; two consumers
+        // per instance, because with one the queue's exclusive consumer would leave the second instance standing by
+        String[] settings = {"--position-manager.ingest.batch-size=20", "--position-manager.ingest.concurrency=2",
+                "--position-manager.fanout.enabled=false"};
         try (IngestApp first = IngestApp.start(queues, settings);
              IngestApp second = IngestApp.start(queues, settings)) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> first.consumerCount(queues.orderExecuted()) == 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> first.consumerCount(queues.orderExecuted()) == 4);
             for (int from = 0; from < FILLS; from += 500) {
                 first.publish(queues.orderExecuted(), fills.subList(from, from + 500));
             }
