@@ -1,7 +1,8 @@
 package com.ytrader.positionmanager.command.ingest;
 
 import com.ytrader.positionmanager.events.PositionFigures;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 
@@ -30,19 +31,29 @@ import static org.awaitility.Awaitility.await;
 class IngestBadInputCorpusTest {
 
     private static final long SEED = 20261201L;
-    private static final int POISON = 7_500;
     private static final BigDecimal TOLERANCE = new BigDecimal("1e-8");
     private static final long HEAP_GROWTH_LIMIT = 256L * 1024 * 1024;
 
-    @Test
-    void a_seeded_corpus_of_ten_thousand_messages_dead_letters_every_poison_message_and_applies_every_valid_fill() {
+    /**
+     * Ten thousand messages into one instance consuming the queues directly; a smaller corpus (every kind still at
+     * least once) into two instances that route the queues to three partitions, where the router dead-letters what
+     * names no asset and the partitions' consumers the rest.
+     */
+    @ParameterizedTest(name = "{0} instance(s), {1} partition(s), {2} poison among {3} fills")
+    @CsvSource({"1, 1, 7500, 3000", "2, 3, 1500, 1000"})
+    void a_seeded_corpus_dead_letters_every_poison_message_and_applies_every_valid_fill(
+            int instances, int partitions, int poisonCount, int fills) {
         IngestApp.TestQueues queues = IngestApp.TestQueues.unique("corpus");
-        FillStream stream = FillStream.generate(20, 3_000, 0.05, SEED);
+        FillStream stream = FillStream.generate(20, fills, 0.05, SEED);
         String poisonAsset = "C" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36).toUpperCase();
-        List<BadInputCorpus.Poison> poison = BadInputCorpus.generate(queues, poisonAsset, POISON, SEED);
-        assertThat(stream.messages().size() + poison.size()).isGreaterThanOrEqualTo(10_000);
+        List<BadInputCorpus.Poison> poison = BadInputCorpus.generate(queues, poisonAsset, poisonCount, SEED);
 
-        try (IngestApp app = IngestApp.start(queues)) {
+        List<IngestApp> apps = new ArrayList<>();
+        try {
+            for (int instance = 0; instance < instances; instance++) {
+                apps.add(IngestApp.start(queues, "--position-manager.ingest.partitions=" + partitions));
+            }
+            IngestApp app = apps.get(0);
             long heapBefore = usedHeapAfterGc();
             // messages with a per-message TTL first, while the queues are empty: in a backlog the broker could
             // expire them before they are consumed, which is what their sender asked for
@@ -56,22 +67,27 @@ class IngestBadInputCorpusTest {
             Map<String, Long> poisonPerQueue = poison.stream()
                     .collect(Collectors.groupingBy(BadInputCorpus.Poison::queue, Collectors.counting()));
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-                assertThat(app.ingested(queues.orderExecuted()))
+                assertThat(ingested(apps, queues.orderExecuted(), null))
                         .isEqualTo((double) stream.messages().size() + poisonPerQueue.get(queues.orderExecuted()));
-                assertThat(app.ingested(queues.orderEvents()))
+                assertThat(ingested(apps, queues.orderEvents(), null))
                         .isEqualTo((double) poisonPerQueue.get(queues.orderEvents()));
-                assertThat(app.ingested(queues.wsPosition()))
+                assertThat(ingested(apps, queues.wsPosition(), null))
                         .isEqualTo((double) poisonPerQueue.get(queues.wsPosition()));
             });
             for (String queue : queues.all()) {
                 assertThat(app.messageCount(queue)).as("left in %s", queue).isZero();
                 assertThat(app.consumerCount(queue)).as("consumers of %s", queue).isEqualTo(1);
+                for (int partition = 0; partitions > 1 && partition < partitions; partition++) {
+                    String partitionQueue = IngestProperties.partitionQueue(queue, partition);
+                    assertThat(app.messageCount(partitionQueue)).as("left in %s", partitionQueue).isZero();
+                }
             }
-            assertThat(app.context.getBeansOfType(SimpleMessageListenerContainer.class).values())
-                    .allMatch(SimpleMessageListenerContainer::isRunning);
+            assertThat(apps).allSatisfy(each -> assertThat(
+                    each.context.getBeansOfType(SimpleMessageListenerContainer.class).values())
+                    .allMatch(SimpleMessageListenerContainer::isRunning));
 
-            assertThat(app.ingested(queues.orderExecuted(), IngestOutcome.APPLIED)).isEqualTo(3_000.0);
-            assertThat(app.ingested(queues.orderExecuted(), IngestOutcome.DUPLICATE))
+            assertThat(ingested(apps, queues.orderExecuted(), IngestOutcome.APPLIED)).isEqualTo((double) fills);
+            assertThat(ingested(apps, queues.orderExecuted(), IngestOutcome.DUPLICATE))
                     .isEqualTo((double) stream.redeliveries());
             stream.expected().forEach((asset, reference) -> {
                 PositionFigures figures = app.figures(FillStream.positionId(asset));
@@ -108,7 +124,15 @@ class IngestBadInputCorpusTest {
             assertThat(wrongReasons).isEmpty();
 
             assertThat(usedHeapAfterGc() - heapBefore).as("heap growth").isLessThan(HEAP_GROWTH_LIMIT);
+        } finally {
+            apps.forEach(IngestApp::close);
         }
+    }
+
+    /** What the instances counted together: of every outcome when {@code outcome} is null. */
+    private static double ingested(List<IngestApp> apps, String queue, IngestOutcome outcome) {
+        return apps.stream().mapToDouble(app -> outcome == null ? app.ingested(queue) : app.ingested(queue, outcome))
+                .sum();
     }
 
     /** The valid fills in their order on their queue, the poison of each queue at random places among them. */
