@@ -51,6 +51,9 @@ public final class FaultSuite {
     private final int instances = intSetting("INSTANCES", 3);
     private final int partitions = intSetting("PARTITIONS", 8);
     private final int kills = intSetting("KILLS", 2);
+    private final int queryInstances = intSetting("QUERY_INSTANCES", 2);
+    /** Query-side instance 0 is SIGKILLed and started again this often, each time after a command-side kill. */
+    private final int queryKills = intSetting("QUERY_KILLS", 2);
     private final int rate = intSetting("RATE", 2_000);
     private final String database = setting("POSTGRES_DB", "pm_bench_faults");
     private final String postgresHost = setting("POSTGRES_HOST", "127.0.0.1");
@@ -63,7 +66,27 @@ public final class FaultSuite {
     private final String rabbitRestart = setting("RABBITMQ_RESTART", "");
 
     /** What happens to the running set-up between two chunks of messages. */
-    private enum Fault { KILL, POSTGRES_RESTART, RABBITMQ_RESTART }
+    private enum Fault { KILL, QUERY_KILL, POSTGRES_RESTART, RABBITMQ_RESTART }
+
+    /** The two kinds of instance: their executable jar (run.sh), their main class, what their log says when up. */
+    private enum Side {
+        COMMAND("COMMAND_SIDE_JAR", "com.ytrader.positionmanager.command.CommandSideApplication", "instance-"),
+        QUERY("QUERY_SIDE_JAR", "com.ytrader.positionmanager.query.QuerySideApplication", "query-instance-");
+
+        final String jarSetting;
+        final String mainClass;
+        final String logPrefix;
+
+        Side(String jarSetting, String mainClass, String logPrefix) {
+            this.jarSetting = jarSetting;
+            this.mainClass = mainClass;
+            this.logPrefix = logPrefix;
+        }
+
+        String startedLine() {
+            return "Started " + mainClass.substring(mainClass.lastIndexOf('.') + 1);
+        }
+    }
 
     private final String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
     private final String queuePrefix = "faults." + run.toLowerCase() + ".";
@@ -85,9 +108,11 @@ public final class FaultSuite {
         BigDecimal realized = BigDecimal.ZERO;
         BigDecimal fees = BigDecimal.ZERO;
         int executions;
+        int trades;
 
         void fill(boolean buy, BigDecimal size, BigDecimal price, BigDecimal fee) {
             executions++;
+            trades++;
             fees = fees.add(fee);
             realized = realized.subtract(fee);
             BigDecimal signed = buy ? size : size.negate();
@@ -120,19 +145,30 @@ public final class FaultSuite {
     private boolean run() throws Exception {
         generate();
         System.out.printf("run %s: %d messages (%d executions, %d redeliveries, %d poison) over %d assets; "
-                        + "%d instances, %d partitions, %d kills, %d messages/s%n", run, messages.size(),
-                fills, redeliveries, poison, assets, instances, partitions, kills, rate);
+                        + "%d command-side instances, %d partitions, %d kills; %d query-side instances, %d kills;"
+                        + " %d messages/s%n", run, messages.size(), fills, redeliveries, poison, assets, instances,
+                partitions, kills, queryInstances, queryKills, rate);
         createDatabaseIfMissing();
         List<Process> running = new ArrayList<>();
+        List<Process> queryRunning = new ArrayList<>();
         // a suite stopped from outside (CI's timeout) leaves no instance behind either
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> running.forEach(Process::destroyForcibly)));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.forEach(Process::destroyForcibly);
+            queryRunning.forEach(Process::destroyForcibly);
+        }));
         try (Publisher publisher = new Publisher()) {
             // all at once, as compose starts them: their schema updates take turns (SchemaUpdateLock)
             for (int i = 0; i < instances; i++) {
-                running.add(start(i));
+                running.add(start(Side.COMMAND, i));
+            }
+            for (int i = 0; i < queryInstances; i++) {
+                queryRunning.add(start(Side.QUERY, i));
             }
             for (int i = 0; i < instances; i++) {
-                awaitStarted(i);
+                awaitStarted(Side.COMMAND, i);
+            }
+            for (int i = 0; i < queryInstances; i++) {
+                awaitStarted(Side.QUERY, i);
             }
             long started = System.nanoTime();
             List<Fault> faults = faults();
@@ -143,6 +179,7 @@ public final class FaultSuite {
             List<String> recoveries = new ArrayList<>();
             int victim = 0;
             int restarted = -1;
+            boolean queryRestarted = false;
             Recovery pending = null;
             for (int sent = 0; sent < messages.size(); ) {
                 int chunk = Math.min(rate / 10, messages.size() - sent);
@@ -159,12 +196,17 @@ public final class FaultSuite {
                     if (restarted >= 0) {
                         // the next fault waits for the instance restarted after the last kill: one that is starting
                         // when PostgreSQL restarts fails its start-up and exits (compose would start it again)
-                        awaitStarted(restarted);
+                        awaitStarted(Side.COMMAND, restarted);
                         restarted = -1;
+                    }
+                    if (queryRestarted) {
+                        awaitStarted(Side.QUERY, 0);
+                        queryRestarted = false;
                     }
                     faultAt.remove(0);
                     Fault fault = faults.remove(0);
-                    long before = recorded();
+                    Counter progress = fault == Fault.QUERY_KILL ? this::linked : this::recorded;
+                    long before = progress.count();
                     String what;
                     double restartSeconds = 0;
                     switch (fault) {
@@ -174,6 +216,12 @@ public final class FaultSuite {
                             running.get(victim).destroyForcibly().waitFor(30, TimeUnit.SECONDS);
                             System.out.printf("SIGKILL instance %d after %d messages%n", victim, sent);
                             what = "SIGKILL of instance " + victim;
+                        }
+                        case QUERY_KILL -> {
+                            // the one holding segments or not: the survivor must take over, the restarted one rejoin
+                            queryRunning.get(0).destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                            System.out.printf("SIGKILL query-side instance 0 after %d messages%n", sent);
+                            what = "SIGKILL of query-side instance 0";
                         }
                         case POSTGRES_RESTART -> {
                             restartSeconds = restart("PostgreSQL", postgresRestart, sent);
@@ -185,13 +233,20 @@ public final class FaultSuite {
                         }
                     }
                     // from the kill, or from the moment the restarted server was back
-                    pending = new Recovery(fault == Fault.KILL ? what + ": executions committed again %.2f s after it"
-                            : what + " (%.1f s): executions committed again %%.2f s after it was back"
-                            .formatted(restartSeconds), before, System.nanoTime());
+                    pending = new Recovery(switch (fault) {
+                        case KILL -> what + ": executions committed again %.2f s after it";
+                        case QUERY_KILL -> what + ": fills projected into position_orders again %.2f s after it";
+                        default -> what + " (%.1f s): executions committed again %%.2f s after it was back"
+                                .formatted(restartSeconds);
+                    }, progress, before, System.nanoTime());
                     if (fault == Fault.KILL) {
-                        running.set(victim, start(victim));
+                        running.set(victim, start(Side.COMMAND, victim));
                         restarted = victim;
                         victim++;
+                    }
+                    if (fault == Fault.QUERY_KILL) {
+                        queryRunning.set(0, start(Side.QUERY, 0));
+                        queryRestarted = true;
                     }
                 }
             }
@@ -201,7 +256,9 @@ public final class FaultSuite {
             long published = System.nanoTime();
             long expectedExecutions = expected.values().stream().mapToLong(book -> book.executions).sum();
             Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-            while (recorded() < expectedExecutions && Instant.now().isBefore(deadline)) {
+            long expectedTrades = expected.values().stream().mapToLong(book -> book.trades).sum();
+            while ((recorded() < expectedExecutions || linked() < expectedTrades
+                    || inTimeline() < expectedExecutions) && Instant.now().isBefore(deadline)) {
                 Thread.sleep(200);
             }
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -209,27 +266,43 @@ public final class FaultSuite {
                     (published - started) / 1e9, seconds, fills / seconds);
             recoveries.forEach(System.out::println);
             Thread.sleep(2_000); // the dead letters of the last batches
-            return verify(publisher.channel(), expectedExecutions);
+            return verify(publisher.channel(), expectedExecutions, expectedTrades);
         } finally {
             for (Process process : running) {
+                process.destroyForcibly();
+            }
+            for (Process process : queryRunning) {
                 process.destroyForcibly();
             }
         }
     }
 
-    /** A fault whose recovery is still to be measured: executions committed beyond {@code before}. */
-    private record Recovery(String format, long before, long sinceNanos) {
+    /** A count that grows as the set-up makes progress (executions committed, fills projected). */
+    @FunctionalInterface
+    private interface Counter {
+        long count() throws Exception;
+    }
+
+    /** A fault whose recovery is still to be measured: {@code progress} beyond {@code before}. */
+    private record Recovery(String format, Counter progress, long before, long sinceNanos) {
     }
 
     private String measure(Recovery recovery) throws Exception {
-        return recovery.format().formatted(awaitProgressBeyond(recovery.before(), recovery.sinceNanos()));
+        return recovery.format().formatted(
+                awaitProgressBeyond(recovery.progress(), recovery.before(), recovery.sinceNanos()));
     }
 
-    /** The kills, with a PostgreSQL restart after the first and a RabbitMQ restart after the second when set. */
+    /**
+     * The kills, each followed by a query-side kill while there are some to do, with a PostgreSQL restart after the
+     * first and a RabbitMQ restart after the second when set.
+     */
     private List<Fault> faults() {
         List<Fault> faults = new ArrayList<>();
         for (int k = 0; k < kills; k++) {
             faults.add(Fault.KILL);
+            if (k < queryKills && queryInstances > 1) {
+                faults.add(Fault.QUERY_KILL);
+            }
             if (k == 0 && !postgresRestart.isEmpty()) {
                 faults.add(Fault.POSTGRES_RESTART);
             }
@@ -307,13 +380,26 @@ public final class FaultSuite {
         }
     }
 
-    private boolean verify(Channel channel, long expectedExecutions) throws Exception {
+    private boolean verify(Channel channel, long expectedExecutions, long expectedTrades) throws Exception {
         boolean ok = true;
         long recorded = recorded();
         long distinct = distinctRecorded();
         System.out.printf("executions expected %d, in the event store %d, distinct %d: lost %d, duplicated %d%n",
                 expectedExecutions, recorded, distinct, expectedExecutions - distinct, recorded - distinct);
         ok &= recorded == expectedExecutions && distinct == expectedExecutions;
+        long linked = linked();
+        long distinctLinked = readModelCount("count(DISTINCT fill_id)", "position_orders", "fill_id LIKE ?", run + "-e%");
+        System.out.printf("fills expected %d, in position_orders %d, distinct %d: lost %d, duplicated %d%n",
+                expectedTrades, linked, distinctLinked, expectedTrades - distinctLinked, linked - distinctLinked);
+        ok &= linked == expectedTrades && distinctLinked == expectedTrades;
+        long inTimeline = inTimeline();
+        long distinctInTimeline = readModelCount("count(DISTINCT event_identifier)", "position_timeline",
+                "asset LIKE ? AND event_type IN ('FillApplied', 'FundingApplied')", run + "F%");
+        System.out.printf("executions in the audit trail (position_timeline) %d, distinct %d: lost %d, duplicated %d%n",
+                inTimeline, distinctInTimeline, expectedExecutions - distinctInTimeline,
+                inTimeline - distinctInTimeline);
+        ok &= inTimeline == expectedExecutions && distinctInTimeline == expectedExecutions;
+        int readModelDiffers = 0;
         for (Map.Entry<String, Book> entry : expected.entrySet()) {
             JsonNode figures = lastFigures(entry.getKey());
             Book book = entry.getValue();
@@ -328,7 +414,17 @@ public final class FaultSuite {
                         entry.getKey(), size, book.quantity, realized, book.realized, fees, book.fees);
                 ok = false;
             }
+            BigDecimal[] row = readModelPosition(entry.getKey());
+            if (row == null || row[0].compareTo(book.quantity) != 0
+                    || row[1].subtract(book.realized).abs().compareTo(TOLERANCE) >= 0) {
+                System.out.printf("READ MODEL DIFFERS %s: size %s (expected %s), realized %s (%s)%n", entry.getKey(),
+                        row == null ? null : row[0], book.quantity, row == null ? null : row[1], book.realized);
+                readModelDiffers++;
+            }
         }
+        System.out.printf("positions read model: %d of %d equal to the reference%n",
+                expected.size() - readModelDiffers, expected.size());
+        ok &= readModelDiffers == 0;
         // a kill between a dead letter's confirm and the original's acknowledgement dead-letters it again: the
         // queue must hold every poison message and nothing else, some of them twice
         java.util.Set<String> deadLettered = new java.util.HashSet<>();
@@ -408,15 +504,14 @@ public final class FaultSuite {
         redeliveries += toRedeliver.size();
     }
 
-    private Process start(int index) throws IOException {
+    private Process start(Side side, int index) throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx384m"));
-        // the command side's executable jar (run.sh), else this JVM's class path
-        String jar = setting("COMMAND_SIDE_JAR", "");
+        // the side's executable jar (run.sh), else this JVM's class path
+        String jar = setting(side.jarSetting, "");
         command.addAll(jar.isEmpty()
-                ? List.of("-cp", System.getProperty("java.class.path"),
-                        "com.ytrader.positionmanager.command.CommandSideApplication")
+                ? List.of("-cp", System.getProperty("java.class.path"), side.mainClass)
                 : List.of("-jar", jar));
         command.addAll(List.of("--server.port=0", "--POSTGRES_HOST=" + postgresHost, "--POSTGRES_PORT=" + postgresPort,
                 "--POSTGRES_DB=" + database, "--RABBITMQ_HOST=" + rabbitHost, "--RABBITMQ_PORT=" + rabbitPort,
@@ -424,37 +519,40 @@ public final class FaultSuite {
                 "--position-manager.ingest.queues.order-events=" + queuePrefix + "order-manager.order_events",
                 "--position-manager.ingest.queues.ws-position=" + queuePrefix + "ws-gateway.position",
                 "--position-manager.ingest.queues.ticker=" + queuePrefix + "ws-gateway.ticker",
-                "--position-manager.ingest.partitions=" + partitions,
-                "--position-manager.aged.enabled=false", "--position-manager.fanout.enabled=false"));
+                "--position-manager.ingest.partitions=" + partitions));
+        if (side == Side.COMMAND) {
+            command.addAll(List.of("--position-manager.aged.enabled=false", "--position-manager.fanout.enabled=false"));
+        }
         Files.createDirectories(logs);
         return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(index).toFile())).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(side, index).toFile())).start();
     }
 
-    private Path log(int index) {
-        return logs.resolve("instance-" + index + ".log");
+    private Path log(Side side, int index) {
+        return logs.resolve(side.logPrefix + index + ".log");
     }
 
     /** Until the instance's latest start (its log is appended to by each) has completed. */
-    private void awaitStarted(int index) throws Exception {
+    private void awaitStarted(Side side, int index) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        Path log = log(side, index);
         while (Instant.now().isBefore(deadline)) {
-            if (Files.exists(log(index))) {
-                String log = Files.readString(log(index));
-                int lastStart = log.lastIndexOf(":: Spring Boot ::");
-                if (log.indexOf("Started CommandSideApplication", Math.max(lastStart, 0)) >= 0) {
+            if (Files.exists(log)) {
+                String text = Files.readString(log);
+                int lastStart = text.lastIndexOf(":: Spring Boot ::");
+                if (text.indexOf(side.startedLine(), Math.max(lastStart, 0)) >= 0) {
                     return;
                 }
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("instance " + index + " did not start; see " + log(index));
+        throw new IllegalStateException(side + " instance " + index + " did not start; see " + log);
     }
 
-    /** Seconds from {@code sinceNanos} until the event store holds more executions of this run than {@code before}. */
-    private double awaitProgressBeyond(long before, long sinceNanos) throws Exception {
+    /** Seconds from {@code sinceNanos} until {@code progress} counts more than {@code before}. */
+    private double awaitProgressBeyond(Counter progress, long before, long sinceNanos) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-        while (recorded() <= before && Instant.now().isBefore(deadline)) {
+        while (progress.count() <= before && Instant.now().isBefore(deadline)) {
             Thread.sleep(50);
         }
         return (System.nanoTime() - sinceNanos) / 1e9;
@@ -469,12 +567,59 @@ public final class FaultSuite {
                 + " + count(DISTINCT convert_from(payload, 'UTF8')::json->>'execId')");
     }
 
-    /** Asked again while PostgreSQL restarts. */
+    /** This run's fills in the position_orders read model. */
+    private long linked() throws Exception {
+        return readModelCount("count(*)", "position_orders", "fill_id LIKE ?", run + "-e%");
+    }
+
+    /** This run's executions in the audit trail. */
+    private long inTimeline() throws Exception {
+        return readModelCount("count(*)", "position_timeline",
+                "asset LIKE ? AND event_type IN ('FillApplied', 'FundingApplied')", run + "F%");
+    }
+
+    /** Asked again while PostgreSQL restarts; 0 before the query side has created the table. */
+    private long readModelCount(String what, String table, String condition, String parameter) throws Exception {
+        return retried(() -> {
+            try (var connection = database();
+                 PreparedStatement statement = connection.prepareStatement(
+                         "SELECT " + what + " FROM " + table + " WHERE " + condition)) {
+                statement.setString(1, parameter);
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            } catch (SQLException e) {
+                if ("42P01".equals(e.getSQLState())) { // undefined table
+                    return 0;
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** Size and realized PnL of the asset's one-way row in the positions read model; null when it has none. */
+    private BigDecimal[] readModelPosition(String asset) throws SQLException {
+        try (var connection = database();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT size, realized_pnl FROM positions WHERE asset = ? AND mode = 'one-way'")) {
+            statement.setString(1, asset);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? new BigDecimal[] {rows.getBigDecimal(1), rows.getBigDecimal(2)} : null;
+            }
+        }
+    }
+
     private long count(String what) throws Exception {
+        return retried(() -> countOnce(what));
+    }
+
+    /** Asked again while PostgreSQL restarts. */
+    private static long retried(Counter query) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (true) {
             try {
-                return countOnce(what);
+                return query.count();
             } catch (SQLException e) {
                 if (Instant.now().isAfter(deadline)) {
                     throw e;
