@@ -32,17 +32,25 @@ import java.util.concurrent.TimeUnit;
 /**
  * Issue 15's fault suite in a reduced, bounded form (not a test; {@code bench/faults/run.sh}): FILLS executions over
  * ASSETS one-way positions (flips, fees, funding, 10 % redelivered, 1 % poison) published to
- * {@code order-manager.order_executed} at RATE per second, into INSTANCES command-side instances with PARTITIONS
- * partitions, while the instance holding the queue is SIGKILLed and started again KILLS times, PostgreSQL is
- * restarted once (POSTGRES_RESTART, a shell command) and RabbitMQ once (RABBITMQ_RESTART). Afterwards every
- * position must equal the suite's own arithmetic, every execution be in the event store exactly once and the
- * dead-letter queue hold exactly the poison. Prints the throughput under faults and the recovery time of each kill;
+ * {@code order-manager.order_executed} at RATE per second, with exchange reports on {@code ws-gateway.position}
+ * racing them (one per REPORT_EVERY executions of an asset, some ahead of executions they cover), into INSTANCES
+ * command-side instances with PARTITIONS partitions and QUERY_INSTANCES query-side instances, while command-side
+ * instances are SIGKILLed and started again KILLS times, the first query-side instance QUERY_KILLS times, PostgreSQL
+ * is restarted once (POSTGRES_RESTART, a shell command) and RabbitMQ once (RABBITMQ_RESTART). Afterwards every
+ * position, in the event store and in the {@code positions} read model, must equal the suite's own arithmetic, every
+ * execution be exactly once in the event store, {@code position_orders} (fills) and the audit trail
+ * ({@code position_timeline}), no position be corrected, and the dead-letter queues hold exactly the poison. Prints the throughput under faults and the recovery time of each kill;
  * exits 1 when anything differs. Loopback only: PostgreSQL and RabbitMQ from {@code POSTGRES_*} / {@code RABBITMQ_*}.
  */
 public final class FaultSuite {
 
     private static final String FILL = "com.ytrader.positionmanager.events.FillApplied";
     private static final String FUNDING = "com.ytrader.positionmanager.events.FundingApplied";
+    private static final String REPORT = "com.ytrader.positionmanager.events.ExchangeReportApplied";
+    private static final String STALE_REPORT = "com.ytrader.positionmanager.events.StaleExchangeReportIgnored";
+    private static final String DISCREPANCY = "com.ytrader.positionmanager.events.PositionSizeDiscrepancyDetected";
+    /** What a report must never cause when it only raced the executions it covers. */
+    private static final String CORRECTION = "com.ytrader.positionmanager.events.PositionCorrected";
     private static final BigDecimal TOLERANCE = new BigDecimal("1e-8");
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
@@ -55,6 +63,8 @@ public final class FaultSuite {
     /** Query-side instance 0 is SIGKILLed and started again this often, each time after a command-side kill. */
     private final int queryKills = intSetting("QUERY_KILLS", 2);
     private final int rate = intSetting("RATE", 2_000);
+    /** An exchange report after every this many executions of an asset, on average; 0: none. */
+    private final int reportEvery = intSetting("REPORT_EVERY", 10);
     private final String database = setting("POSTGRES_DB", "pm_bench_faults");
     private final String postgresHost = setting("POSTGRES_HOST", "127.0.0.1");
     private final String postgresPort = setting("POSTGRES_PORT", "5432");
@@ -91,11 +101,17 @@ public final class FaultSuite {
     private final String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
     private final String queuePrefix = "faults." + run.toLowerCase() + ".";
     private final String orderExecuted = queuePrefix + "order-manager.order_executed";
+    private final String wsPosition = queuePrefix + "ws-gateway.position";
     private final Map<String, Book> expected = new LinkedHashMap<>();
-    private final List<byte[]> messages = new ArrayList<>();
+    private final List<Outgoing> messages = new ArrayList<>();
     private final java.util.Set<String> poisonIds = new java.util.HashSet<>();
     private int poison;
     private int redeliveries;
+    private int reports;
+
+    /** One message of the stream: its message id, the queue it is published to, its body. */
+    private record Outgoing(String id, String queue, byte[] body) {
+    }
 
     public static void main(String[] args) throws Exception {
         System.exit(new FaultSuite().run() ? 0 : 1);
@@ -109,10 +125,17 @@ public final class FaultSuite {
         BigDecimal fees = BigDecimal.ZERO;
         int executions;
         int trades;
+        /** The exchange's cross sequence of the asset's last execution. */
+        long seq;
+        BigDecimal lastPrice;
+        /** Where in the stream the asset's last report is: the next one goes after it (increasing seq). */
+        int lastReportAt = -1;
 
         void fill(boolean buy, BigDecimal size, BigDecimal price, BigDecimal fee) {
             executions++;
             trades++;
+            seq++;
+            lastPrice = price;
             fees = fees.add(fee);
             realized = realized.subtract(fee);
             BigDecimal signed = buy ? size : size.negate();
@@ -138,16 +161,17 @@ public final class FaultSuite {
 
         void funding(BigDecimal paid) {
             executions++;
+            seq++;
             realized = realized.subtract(paid);
         }
     }
 
     private boolean run() throws Exception {
         generate();
-        System.out.printf("run %s: %d messages (%d executions, %d redeliveries, %d poison) over %d assets; "
-                        + "%d command-side instances, %d partitions, %d kills; %d query-side instances, %d kills;"
-                        + " %d messages/s%n", run, messages.size(), fills, redeliveries, poison, assets, instances,
-                partitions, kills, queryInstances, queryKills, rate);
+        System.out.printf("run %s: %d messages (%d executions, %d redeliveries, %d poison, %d exchange reports) over"
+                        + " %d assets; %d command-side instances, %d partitions, %d kills; %d query-side instances,"
+                        + " %d kills; %d messages/s%n", run, messages.size(), fills, redeliveries, poison, reports,
+                assets, instances, partitions, kills, queryInstances, queryKills, rate);
         createDatabaseIfMissing();
         List<Process> running = new ArrayList<>();
         List<Process> queryRunning = new ArrayList<>();
@@ -339,9 +363,10 @@ public final class FaultSuite {
                 try {
                     Channel open = channel();
                     for (int i = from; i < from + count; i++) {
-                        open.basicPublish("", orderExecuted, new AMQP.BasicProperties.Builder()
-                                .contentType("application/json").deliveryMode(2).messageId(run + "-m" + i).build(),
-                                messages.get(i));
+                        Outgoing message = messages.get(i);
+                        open.basicPublish("", message.queue(), new AMQP.BasicProperties.Builder()
+                                .contentType("application/json").deliveryMode(2).messageId(message.id()).build(),
+                                message.body());
                     }
                     open.waitForConfirmsOrDie(30_000);
                     return;
@@ -361,6 +386,7 @@ public final class FaultSuite {
                 connection = rabbit();
                 channel = connection.createChannel();
                 channel.queueDeclare(orderExecuted, true, false, false, null);
+                channel.queueDeclare(wsPosition, true, false, false, null);
                 channel.confirmSelect();
             }
             return channel;
@@ -399,6 +425,17 @@ public final class FaultSuite {
                 inTimeline, distinctInTimeline, expectedExecutions - distinctInTimeline,
                 inTimeline - distinctInTimeline);
         ok &= inTimeline == expectedExecutions && distinctInTimeline == expectedExecutions;
+        long applied = events(List.of(REPORT));
+        long stale = events(List.of(STALE_REPORT));
+        long discrepancies = events(List.of(DISCREPANCY));
+        long corrections = events(List.of(CORRECTION));
+        // every report here agrees with the reference at its seq: a discrepancy is a report that raced its
+        // executions for longer than the grace period, or a grace period that outlived the difference it was for
+        // (docs/several-instances.md); reported, not failed on, as long as no position is corrected to it
+        System.out.printf("exchange reports published %d: applied %d, ignored as stale %d; size discrepancies"
+                + " detected %d (each a race, the reports being exact), positions corrected %d%n", reports, applied,
+                stale, discrepancies, corrections);
+        ok &= corrections == 0;
         int readModelDiffers = 0;
         for (Map.Entry<String, Book> entry : expected.entrySet()) {
             JsonNode figures = lastFigures(entry.getKey());
@@ -429,14 +466,17 @@ public final class FaultSuite {
         // queue must hold every poison message and nothing else, some of them twice
         java.util.Set<String> deadLettered = new java.util.HashSet<>();
         long deadLetters = 0;
-        for (var got = channel.basicGet(orderExecuted + ".dlq", true); got != null;
-             got = channel.basicGet(orderExecuted + ".dlq", true)) {
-            deadLetters++;
-            deadLettered.add(got.getProps().getMessageId());
-        }
-        long left = channel.queueDeclarePassive(orderExecuted).getMessageCount();
-        for (int p = 0; p < partitions && partitions > 1; p++) {
-            left += channel.queueDeclarePassive(orderExecuted + ".p" + p).getMessageCount();
+        long left = 0;
+        for (String queue : List.of(orderExecuted, wsPosition)) {
+            for (var got = channel.basicGet(queue + ".dlq", true); got != null;
+                 got = channel.basicGet(queue + ".dlq", true)) {
+                deadLetters++;
+                deadLettered.add(got.getProps().getMessageId());
+            }
+            left += channel.queueDeclarePassive(queue).getMessageCount();
+            for (int p = 0; p < partitions && partitions > 1; p++) {
+                left += channel.queueDeclarePassive(queue + ".p" + p).getMessageCount();
+            }
         }
         System.out.printf("positions equal to the reference: %s; dead letters %d of %d messages (poison %d: %s);"
                         + " left in queues %d%n", ok, deadLetters, deadLettered.size(), poison,
@@ -454,6 +494,9 @@ public final class FaultSuite {
             expected.put(names.get(i), new Book());
         }
         List<byte[]> toRedeliver = new ArrayList<>();
+        int[] nextId = {0};
+        java.util.function.Function<byte[], Outgoing> execution =
+                body -> new Outgoing(run + "-m" + nextId[0]++, orderExecuted, body);
         Instant t0 = Instant.parse("2026-12-01T00:00:00Z");
         for (int n = 0; n < fills; n++) {
             String asset = names.get(random.nextInt(assets));
@@ -465,8 +508,8 @@ public final class FaultSuite {
                 book.funding(paid);
                 body = """
                         {"order_id":"%s-f%d","exec_id":"%s-e%d","asset":"%s","exec_type":"Funding",\
-                        "execution_fees":"%s","mode":"one-way","executed_at":"%s"}"""
-                        .formatted(run, n, run, n, asset, paid.toPlainString(), t0.plusMillis(n));
+                        "execution_fees":"%s","mode":"one-way","executed_at":"%s","seq":%d}"""
+                        .formatted(run, n, run, n, asset, paid.toPlainString(), t0.plusMillis(n), book.seq);
             } else {
                 boolean buy = random.nextBoolean();
                 BigDecimal quantity = BigDecimal.valueOf(1 + random.nextInt(1_000), 3);
@@ -476,32 +519,69 @@ public final class FaultSuite {
                 body = """
                         {"order_id":"%s-o%d","exec_id":"%s-e%d","asset":"%s","side":"%s","filled_quantity":"%s",\
                         "execution_price":"%s","execution_fees":"%s","mode":"one-way","exec_type":"Trade",\
-                        "executed_at":"%s"}"""
+                        "executed_at":"%s","seq":%d}"""
                         .formatted(run, n, run, n, asset, buy ? "Buy" : "Sell", quantity.toPlainString(),
-                                price.toPlainString(), fee.toPlainString(), t0.plusMillis(n));
+                                price.toPlainString(), fee.toPlainString(), t0.plusMillis(n), book.seq);
             }
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            messages.add(bytes);
+            messages.add(execution.apply(bytes));
+            if (reportEvery > 0 && random.nextInt(reportEvery) == 0) {
+                report(asset, book, t0.plusMillis(n), run + "-m" + nextId[0]++, random);
+            }
             if (random.nextInt(10) == 0) {
                 toRedeliver.add(bytes);
             }
             if (!toRedeliver.isEmpty() && random.nextInt(5) == 0) {
-                messages.add(toRedeliver.remove(0));
+                messages.add(execution.apply(toRedeliver.remove(0)));
                 redeliveries++;
             }
             if (random.nextInt(100) == 0) {
                 // half the poison is refused by the router (no asset), half by the partition's consumer (bad side)
-                poisonIds.add(run + "-m" + messages.size());
-                messages.add((poison % 2 == 0
+                poisonIds.add(run + "-m" + nextId[0]);
+                messages.add(execution.apply((poison % 2 == 0
                         ? "{\"order_id\":\"p%d\",\"side\":\"Buy\",\"filled_quantity\":\"1\",\"execution_price\":\"1\"}"
                         .formatted(n)
                         : "{\"order_id\":\"p%d\",\"asset\":\"%s\",\"side\":\"Up\",\"filled_quantity\":\"1\",\"execution_price\":\"1\"}"
-                        .formatted(n, asset)).getBytes(StandardCharsets.UTF_8));
+                        .formatted(n, asset)).getBytes(StandardCharsets.UTF_8)));
                 poison++;
             }
         }
-        messages.addAll(toRedeliver);
+        toRedeliver.forEach(bytes -> messages.add(execution.apply(bytes)));
         redeliveries += toRedeliver.size();
+    }
+
+    /**
+     * The exchange's report of the asset's position after every execution so far (its seq), as the reference has it:
+     * realized PnL is the exchange's to report, so the position ends at the reference only if the service neither
+     * adds an execution the report covers nor drops one it does not. It is placed up to three rounds of the assets
+     * earlier in the stream, before some of the executions it covers, but after the asset's previous report.
+     */
+    private void report(String asset, Book book, Instant updated, String id, Random random) {
+        BigDecimal size = book.quantity.abs();
+        String position = size.signum() == 0
+                ? "\"size\":\"0\""
+                : "\"side\":\"%s\",\"size\":\"%s\",\"avgPrice\":\"%s\"".formatted(
+                        book.quantity.signum() > 0 ? "Buy" : "Sell", size.toPlainString(),
+                        storable(book.cost.divide(size, MathContext.DECIMAL128)).toPlainString());
+        String body = """
+                {"event_id":"%s","mode":"one-way","payload":{"symbol":"%s","positionIdx":0,%s,"markPrice":"%s",\
+                "cumRealisedPnl":"%s","seq":%d,"updatedTime":"%s"}}"""
+                .formatted(id, asset, position, book.lastPrice.toPlainString(),
+                        storable(book.realized).toPlainString(), book.seq, updated);
+        int at = Math.max(book.lastReportAt + 1, messages.size() - random.nextInt(3 * assets + 1));
+        messages.add(at, new Outgoing(id, wsPosition, body.getBytes(StandardCharsets.UTF_8)));
+        for (Book other : expected.values()) {
+            if (other.lastReportAt >= at) {
+                other.lastReportAt++;
+            }
+        }
+        book.lastReportAt = at;
+        reports++;
+    }
+
+    /** As the exchange's messages carry decimals: at most 18 fraction digits (the service's bounds). */
+    private static BigDecimal storable(BigDecimal value) {
+        return value.setScale(18, java.math.RoundingMode.HALF_EVEN);
     }
 
     private Process start(Side side, int index) throws IOException {
@@ -610,6 +690,22 @@ public final class FaultSuite {
         }
     }
 
+    /** This run's events of these types. */
+    private long events(List<String> payloadTypes) throws Exception {
+        return retried(() -> {
+            try (var connection = database();
+                 PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM domain_event_entry"
+                         + " WHERE aggregate_identifier LIKE ? AND payload_type = ANY (?)")) {
+                statement.setString(1, run + "F%");
+                statement.setArray(2, connection.createArrayOf("varchar", payloadTypes.toArray()));
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        });
+    }
+
     private long count(String what) throws Exception {
         return retried(() -> countOnce(what));
     }
@@ -646,10 +742,12 @@ public final class FaultSuite {
     private JsonNode lastFigures(String asset) throws SQLException, IOException {
         try (var connection = database();
              PreparedStatement statement = connection.prepareStatement("SELECT payload FROM domain_event_entry"
-                     + " WHERE aggregate_identifier = ? AND payload_type IN (?, ?) ORDER BY sequence_number DESC LIMIT 1")) {
+                     + " WHERE aggregate_identifier = ? AND payload_type IN (?, ?, ?)"
+                     + " ORDER BY sequence_number DESC LIMIT 1")) {
             statement.setString(1, asset + ":one-way");
             statement.setString(2, FILL);
             statement.setString(3, FUNDING);
+            statement.setString(4, REPORT);
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? JSON.readTree(rows.getBytes(1)).path("position") : null;
             }
