@@ -71,6 +71,10 @@ public final class FaultSuite {
     private final String rabbitHost = setting("RABBITMQ_HOST", "127.0.0.1");
     private final String rabbitPort = setting("RABBITMQ_PORT", "5672");
     private final Path logs = Path.of(setting("LOG_DIR", "bench/faults"));
+    /** The admin key the query-side instances accept, for the replay. */
+    private final String adminKey = "fault-suite-admin-" + UUID.randomUUID();
+    /** The HTTP port of each query-side instance, kept across its restarts. */
+    private final Map<Integer, Integer> queryPorts = new java.util.HashMap<>();
     /** Shell commands that restart the PostgreSQL and the RabbitMQ the suite is pointed at; empty: not restarted. */
     private final String postgresRestart = setting("POSTGRES_RESTART", "");
     private final String rabbitRestart = setting("RABBITMQ_RESTART", "");
@@ -172,7 +176,7 @@ public final class FaultSuite {
                         + " %d assets; %d command-side instances, %d partitions, %d kills; %d query-side instances,"
                         + " %d kills; %d messages/s%n", run, messages.size(), fills, redeliveries, poison, reports,
                 assets, instances, partitions, kills, queryInstances, queryKills, rate);
-        createDatabaseIfMissing();
+        createDatabase();
         List<Process> running = new ArrayList<>();
         List<Process> queryRunning = new ArrayList<>();
         // a suite stopped from outside (CI's timeout) leaves no instance behind either
@@ -290,7 +294,10 @@ public final class FaultSuite {
                     (published - started) / 1e9, seconds, fills / seconds);
             recoveries.forEach(System.out::println);
             Thread.sleep(2_000); // the dead letters of the last batches
-            return verify(publisher.channel(), expectedExecutions, expectedTrades);
+            boolean ok = verify(publisher.channel(), expectedExecutions, expectedTrades);
+            ok &= replayReproducesReadModels(queryRunning);
+            System.out.println(ok ? "PASS" : "FAIL");
+            return ok;
         } finally {
             for (Process process : running) {
                 process.destroyForcibly();
@@ -482,8 +489,83 @@ public final class FaultSuite {
                         + " left in queues %d%n", ok, deadLetters, deadLettered.size(), poison,
                 deadLettered.equals(poisonIds) ? "all of them, nothing else" : "DIFFERENT", left);
         ok &= deadLettered.equals(poisonIds) && left == 0;
-        System.out.println(ok ? "PASS" : "FAIL");
         return ok;
+    }
+
+    /**
+     * Each read model with its primary key and the condition that picks this run's rows (ReadModelReplayTest's
+     * tables): a replay must rebuild them byte for byte.
+     */
+    private static final Map<String, String[]> READ_MODELS = new LinkedHashMap<>();
+
+    static {
+        READ_MODELS.put("positions", new String[]{"id", "asset LIKE ?"});
+        READ_MODELS.put("position_orders", new String[]{"id",
+                "position_id IN (SELECT id FROM positions WHERE asset LIKE ?)"});
+        READ_MODELS.put("position_snapshots", new String[]{"id", "asset LIKE ?"});
+        READ_MODELS.put("position_timeline", new String[]{"position_id, sequence_number", "asset LIKE ?"});
+    }
+
+    /**
+     * Dumps the read models, replays them through {@code POST /api/v1/admin/replay} on the query-side instance that
+     * was never killed, and dumps them again. Axon resets a processor's tokens only when it can claim every segment:
+     * the other query-side instances are stopped first (SIGTERM, which releases their claims).
+     */
+    private boolean replayReproducesReadModels(List<Process> queryRunning) throws Exception {
+        if (queryInstances == 0) {
+            return true;
+        }
+        int survivor = queryInstances - 1;
+        for (int i = 0; i < survivor; i++) {
+            queryRunning.get(i).destroy();
+            queryRunning.get(i).waitFor(60, TimeUnit.SECONDS);
+        }
+        Map<String, List<String>> before = dumpReadModels();
+        long began = System.nanoTime();
+        var http = java.net.http.HttpClient.newHttpClient();
+        String admin = "http://127.0.0.1:" + queryPorts.get(survivor) + "/api/v1/admin/replay";
+        var started = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(admin))
+                        .header("X-API-Key", adminKey).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        JsonNode progress = JSON.readTree(started.body());
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (progress.path("status").asText().equals("running") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            progress = JSON.readTree(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(admin))
+                    .header("X-API-Key", adminKey).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body());
+        }
+        Map<String, List<String>> after = dumpReadModels();
+        List<String> differing = before.keySet().stream().filter(table -> !before.get(table).equals(after.get(table)))
+                .toList();
+        System.out.printf("replay (HTTP %d, %s) of %s events in %.1f s: %s%n", started.statusCode(),
+                progress.path("status").asText(), progress.path("events_total").asText(),
+                (System.nanoTime() - began) / 1e9, differing.isEmpty()
+                        ? "read models byte for byte as before (" + before.entrySet().stream()
+                        .map(table -> table.getValue().size() + " rows of " + table.getKey()).toList() + ")"
+                        : "DIFFERS in " + differing);
+        return progress.path("status").asText().equals("completed") && differing.isEmpty();
+    }
+
+    /** This run's rows of each read model as PostgreSQL prints them, in primary-key order. */
+    private Map<String, List<String>> dumpReadModels() throws SQLException {
+        Map<String, List<String>> tables = new LinkedHashMap<>();
+        try (var connection = database()) {
+            for (Map.Entry<String, String[]> table : READ_MODELS.entrySet()) {
+                List<String> rows = new ArrayList<>();
+                try (PreparedStatement statement = connection.prepareStatement("SELECT t::text FROM "
+                        + table.getKey() + " t WHERE " + table.getValue()[1] + " ORDER BY " + table.getValue()[0])) {
+                    statement.setString(1, run + "F%");
+                    try (ResultSet result = statement.executeQuery()) {
+                        while (result.next()) {
+                            rows.add(result.getString(1));
+                        }
+                    }
+                }
+                tables.put(table.getKey(), rows);
+            }
+        }
+        return tables;
     }
 
     private void generate() {
@@ -593,7 +675,8 @@ public final class FaultSuite {
         command.addAll(jar.isEmpty()
                 ? List.of("-cp", System.getProperty("java.class.path"), side.mainClass)
                 : List.of("-jar", jar));
-        command.addAll(List.of("--server.port=0", "--POSTGRES_HOST=" + postgresHost, "--POSTGRES_PORT=" + postgresPort,
+        int port = side == Side.QUERY ? queryPorts.computeIfAbsent(index, unused -> freePort()) : 0;
+        command.addAll(List.of("--server.port=" + port, "--POSTGRES_HOST=" + postgresHost, "--POSTGRES_PORT=" + postgresPort,
                 "--POSTGRES_DB=" + database, "--RABBITMQ_HOST=" + rabbitHost, "--RABBITMQ_PORT=" + rabbitPort,
                 "--position-manager.ingest.queues.order-executed=" + orderExecuted,
                 "--position-manager.ingest.queues.order-events=" + queuePrefix + "order-manager.order_events",
@@ -602,10 +685,20 @@ public final class FaultSuite {
                 "--position-manager.ingest.partitions=" + partitions));
         if (side == Side.COMMAND) {
             command.addAll(List.of("--position-manager.aged.enabled=false", "--position-manager.fanout.enabled=false"));
+        } else {
+            command.add("--POSITION_MANAGER_ADMIN_API_KEY=" + adminKey);
         }
         Files.createDirectories(logs);
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log(side, index).toFile())).start();
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private Path log(Side side, int index) {
@@ -763,16 +856,15 @@ public final class FaultSuite {
                 setting("POSTGRES_USER", "postgres"), setting("POSTGRES_PASSWORD", ""));
     }
 
-    /** The command side creates its tables, not its database. */
-    private void createDatabaseIfMissing() throws SQLException {
-        try (var connection = connect("postgres");
-             PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            exists.setString(1, database);
-            try (ResultSet rows = exists.executeQuery()) {
-                if (!rows.next()) {
-                    connection.createStatement().execute("CREATE DATABASE \"" + database.replace("\"", "\"\"") + "\"");
-                }
-            }
+    /**
+     * The suite's own database, dropped and created again at each run (the command side creates its tables, not its
+     * database): the replay rebuilds the whole store, which then holds this run and nothing of earlier ones.
+     */
+    private void createDatabase() throws SQLException {
+        String quoted = "\"" + database.replace("\"", "\"\"") + "\"";
+        try (var connection = connect("postgres"); var statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + quoted + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + quoted);
         }
     }
 
