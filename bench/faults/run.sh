@@ -5,7 +5,8 @@
 # executions of an asset, default 10, exact at their seq, some published before executions they cover). They go into
 # INSTANCES command-side instances (default 3, each a JVM of 384 MB) with PARTITIONS partitions (default 8), of which
 # one in turn is SIGKILLed and restarted KILLS times (default 2), and into QUERY_INSTANCES query-side instances
-# (default 2), the first SIGKILLed and restarted QUERY_KILLS times (default 2, each after a command-side kill).
+# (default 2, 512 MB each), the first SIGKILLed and restarted QUERY_KILLS times (default 2, each after a
+# command-side kill).
 # PostgreSQL is restarted once after the first kill when POSTGRES_RESTART is set (a shell command that restarts the
 # server the suite is pointed at, e.g. "pg_ctlcluster --skip-systemctl-redirect 15 main restart") and RabbitMQ once
 # after the second when RABBITMQ_RESTART is (e.g. "rabbitmqctl stop_app && rabbitmqctl start_app").

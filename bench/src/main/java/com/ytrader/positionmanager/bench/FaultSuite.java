@@ -669,7 +669,8 @@ public final class FaultSuite {
     private Process start(Side side, int index) throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m"));
+        // a query side that holds every segment with a backlog (its peer killed) ran out of heap at 384 MB
+        List<String> command = new ArrayList<>(List.of(java, side == Side.QUERY ? "-Xmx512m" : "-Xmx384m"));
         // the side's executable jar (run.sh), else this JVM's class path
         String jar = setting(side.jarSetting, "");
         command.addAll(jar.isEmpty()
