@@ -16,7 +16,8 @@
 # throughput under faults and the recovery after each fault.
 # Loopback only; PostgreSQL and RabbitMQ from POSTGRES_HOST/PORT and RABBITMQ_HOST/PORT (default 127.0.0.1:5432 and
 # :5672), database POSTGRES_DB (default pm_bench_faults, created when missing). Instance logs: bench/faults/*.log.
-# Not yet: the replay comparison (see docs/several-instances.md).
+# Last, it dumps this run's read-model rows, replays them (POST /api/v1/admin/replay on the query side never killed,
+# the other stopped first) and compares the dumps byte for byte.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 # built in this reactor (target/ only), never installed into the local repository
