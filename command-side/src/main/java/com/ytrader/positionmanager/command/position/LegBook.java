@@ -53,7 +53,8 @@ record LegBook(ReportedLeg report, List<UncoveredExecution> uncovered, Instant p
         List<UncoveredExecution> stillUncovered = uncovered.stream()
                 .filter(execution -> !execution.stamp().coveredBy(newer.stamp()))
                 .toList();
-        return new LegBook(newer, stillUncovered, newPendingSince, newPendingSince != null && confirmed);
+        return new LegBook(newer, stillUncovered, newPendingSince,
+                confirmed && newPendingSince != null && newPendingSince.equals(pendingSince));
     }
 
     LegBook confirmedDiscrepancy() {

@@ -285,7 +285,9 @@ public class Position {
         BigDecimal coveredSize = rebased.coveredSize(leg.size());
         Instant pendingSince = null;
         if (policy.differs(command.reportedSize(), coveredSize) || entryDiffers(legAfter, rebased, policy)) {
-            pendingSince = book.pendingSince() != null ? book.pendingSince() : command.updatedTime();
+            // a difference the executions received since have explained is over: this one waits a grace of its own
+            pendingSince = book.pendingSince() != null && !explained(book, leg, policy) ? book.pendingSince()
+                    : command.updatedTime();
         }
         PositionFigures after = reportPrices ? before.withLeg(legAfter).withPrice(mark, PriceSource.WEBSOCKET,
                 command.updatedTime()) : before.withLeg(legAfter);
@@ -296,7 +298,7 @@ public class Position {
         if (pendingSince == null || book(command.positionIdx()).confirmed()) {
             return;
         }
-        if (book.pendingSince() == null) {
+        if (!pendingSince.equals(book.pendingSince())) {
             deadlines.schedule(policy.reconcileGrace(), ReconcileGraceElapsed.DEADLINE,
                     new ReconcileGraceElapsed(command.positionIdx(), pendingSince));
         } else if (!command.updatedTime().isBefore(pendingSince.plus(policy.reconcileGrace()))) {
@@ -342,6 +344,12 @@ public class Position {
         ExchangeFigures exchange = book.report().figures();
         return exchange.unrealizedPnl() == null ? leg
                 : leg.with(leg.size(), leg.averageEntryPrice(), exchange.unrealizedPnl(), leg.realizedPnl());
+    }
+
+    /** Whether the executions received since the book's report make it agree with the leg: its difference is over. */
+    private static boolean explained(LegBook book, LegFigures leg, ReconciliationPolicy policy) {
+        return book.report() != null && !policy.differs(book.report().figures().size(), book.coveredSize(leg.size()))
+                && !entryDiffers(leg, book, policy);
     }
 
     private static boolean inStep(LegFigures leg, LegBook book, ReconciliationPolicy policy) {

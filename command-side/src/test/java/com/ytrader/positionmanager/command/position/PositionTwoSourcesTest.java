@@ -5,6 +5,7 @@ import com.ytrader.positionmanager.events.ExchangeReportApplied;
 import com.ytrader.positionmanager.events.FillApplied;
 import com.ytrader.positionmanager.events.PositionCorrected;
 import com.ytrader.positionmanager.events.PositionMode;
+import com.ytrader.positionmanager.events.PositionSizeDiscrepancyDetected;
 import com.ytrader.positionmanager.events.PositionValidated;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,32 @@ class PositionTwoSourcesTest {
         fixture.givenCommands(report(5, T0, "1", "100", "100", "0", "0"), seq(5, buy("1", "100")))
                 .whenTimeElapses(Duration.ofMinutes(5))
                 .expectNoEvents();
+    }
+
+    @Test
+    void reports_that_keep_racing_their_fills_for_longer_than_the_grace_period_are_never_a_discrepancy() {
+        // each report is consumed before the fill it reflects, and the fill follows; the first was 40 s ago
+        fixture.givenCommands(seq(1, buy("1", "100")), report(2, T0, "2", "100", "100", "0", "0"),
+                        seq(2, buy("1", "100")))
+                .when(report(3, T0.plusSeconds(40), "3", "100", "100", "0", "0"))
+                .expectEventsMatching(exactly(a(ExchangeReportApplied.class, applied ->
+                        assertThat(applied.discrepancyPendingSince()).isEqualTo(T0.plusSeconds(40)))));
+        fixture.givenCommands(seq(1, buy("1", "100")), report(2, T0, "2", "100", "100", "0", "0"),
+                        seq(2, buy("1", "100")), report(3, T0.plusSeconds(40), "3", "100", "100", "0", "0"),
+                        seq(3, buy("1", "100")))
+                .whenTimeElapses(Duration.ofMinutes(5))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_difference_no_execution_explains_keeps_its_first_time_and_is_confirmed_by_a_report_after_the_grace() {
+        fixture.givenCommands(seq(1, buy("1", "100")), report(2, T0, "2", "100", "100", "0", "0"))
+                .when(report(3, T0.plusSeconds(40), "2", "100", "100", "0", "0"))
+                .expectEventsMatching(exactly(
+                        a(ExchangeReportApplied.class, applied ->
+                                assertThat(applied.discrepancyPendingSince()).isEqualTo(T0)),
+                        a(PositionSizeDiscrepancyDetected.class, detected ->
+                                assertThat(detected.confirmedBy()).isEqualTo("newer_report"))));
     }
 
     @Test
