@@ -4,6 +4,7 @@ import com.ytrader.positionmanager.command.openpositions.OpenPositions;
 import com.ytrader.positionmanager.command.position.ApplyMarkPrice;
 import com.ytrader.positionmanager.command.position.CommandMetadata;
 import com.ytrader.positionmanager.events.EventMetadata;
+import com.ytrader.positionmanager.events.PriceFreshness;
 import com.ytrader.positionmanager.events.PriceSource;
 import com.ytrader.positionmanager.events.UpdateSource;
 import com.ytrader.positionmanager.exchange.BybitClient;
@@ -22,7 +23,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +48,7 @@ public class StalePriceRefresh {
     private final OpenPositions openPositions;
     private final BybitClient exchange;
     private final CommandGateway commands;
-    private final Duration stalenessThreshold;
+    private final PriceFreshness freshness;
     private final Counter refreshed;
     private final Counter unpriced;
     private final Counter failures;
@@ -56,15 +56,10 @@ public class StalePriceRefresh {
     StalePriceRefresh(OpenPositions openPositions, BybitClient exchange, CommandGateway commands,
                       @Value("${position-manager.price-staleness-threshold}") long stalenessSeconds,
                       MeterRegistry registry) {
-        if (stalenessSeconds <= 0) {
-            throw new IllegalArgumentException(
-                    "position-manager.price-staleness-threshold must be a positive number of seconds: "
-                            + stalenessSeconds);
-        }
         this.openPositions = openPositions;
         this.exchange = exchange;
         this.commands = commands;
-        this.stalenessThreshold = Duration.ofSeconds(stalenessSeconds);
+        this.freshness = PriceFreshness.ofSeconds(stalenessSeconds);
         this.refreshed = outcome(registry, "refreshed");
         this.unpriced = outcome(registry, "unpriced");
         this.failures = outcome(registry, "failed");
@@ -80,7 +75,7 @@ public class StalePriceRefresh {
     /** Fetches a price for each stale position; the number of positions that got one. */
     public int refreshStalePrices() {
         Instant now = Instant.now();
-        List<OpenPositions.OpenPosition> stale = openPositions.pricedBefore(now.minus(stalenessThreshold));
+        List<OpenPositions.OpenPosition> stale = openPositions.pricedBefore(freshness.freshSince(now));
         if (stale.isEmpty()) {
             return 0;
         }
