@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 DB=${BENCH_DB:-pm_bench}
 LAG_RATE=${LAG_RATE:-1000}
 PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q)
-JAR=../../query-side/target/query-side-0.1.0-SNAPSHOT-exec.jar
+JAR=${QUERY_SIDE_JAR:-../../query-side/target/query-side-0.1.0-SNAPSHOT-exec.jar}
 
 "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 POSTGRES_DB=$DB POSITION_MANAGER_API_KEY=bench-key POSITION_MANAGER_API_RATE_LIMIT=1000000000 \
