@@ -15,6 +15,11 @@ POSTGRES_DB=$DB POSITION_MANAGER_API_KEY=bench-key POSITION_MANAGER_API_RATE_LIM
 QUERY_SIDE=$!
 trap 'kill $QUERY_SIDE; wait $QUERY_SIDE || true' EXIT
 until curl -sf http://127.0.0.1:4800/health > /dev/null; do sleep 1; done
+# CPU seconds used so far by the query side's JVM and by the database's backends (the two sides of each request)
+jvm_cpu() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$QUERY_SIDE/stat"; }
+db_cpu() {
+    ps -eo times,args | awk -v db=" $DB " 'index($0, "postgres:") && index($0, db) {s += $1} END {print s + 0}'
+}
 
 "${PSQL[@]}" -d "$DB" -f fill-event.sql -f lag-setup.sql
 start=$(date +%s.%N)
@@ -32,10 +37,15 @@ raw=$(pgbench -h 127.0.0.1 -U postgres -n -M prepared -c 8 -j 2 -T 30 -f point-l
     | awk '/^tps/ {print $3}')
 echo "point lookups/s: $raw"
 echo "== GET /api/v1/positions/{asset}"
+jvm_before=$(jvm_cpu); db_before=$(db_cpu)
 wrk -t2 -c8 -d30s --latency -s random-asset.lua http://127.0.0.1:4800 | tee wrk-position.out
+jvm_after=$(jvm_cpu); db_after=$(db_cpu)
 served=$(awk '/^Requests\/sec/ {print $2}' wrk-position.out)
+requests=$(awk '/requests in/ {print $1}' wrk-position.out)
 rm -f wrk-position.out
 echo "ratio GET /positions/{asset} / raw point lookup: $(echo "scale=2; $served / $raw" | bc)"
+echo "CPU per request: query side $(echo "scale=1; ($jvm_after - $jvm_before) * 1000000 / $requests" | bc) us," \
+    "database backends $(echo "scale=1; ($db_after - $db_before) * 1000000 / $requests" | bc) us"
 echo "== GET /api/v1/portfolio"
 wrk -t2 -c8 -d30s --latency -H "X-API-Key: bench-key" http://127.0.0.1:4800/api/v1/portfolio
 echo "== GET /api/v1/portfolio/exposure"
