@@ -5,7 +5,9 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -19,8 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * PostgreSQL's {@code NOTIFY}s of the channels that listeners subscribed to, on one connection of the pool held by a
- * thread of its own. The triggers that send them are in the changelogs ({@code domain_events}: events appended;
+ * PostgreSQL's {@code NOTIFY}s of the channels that listeners subscribed to, on a connection of its own (not the pool's:
+ * a connection PostgreSQL dropped while it waited must not go back to the pool) held by a thread of its own. The triggers that send them are in the changelogs ({@code domain_events}: events appended;
  * {@code positions_changed}: {@code positions} written), so every instance hears every writer.
  *
  * <p>A notification only says "look now": whoever listens still reads the tables, so a notification lost while the
@@ -40,9 +42,9 @@ public class DatabaseNotifications implements SmartLifecycle {
     private volatile boolean running;
     private Thread thread;
 
-    DatabaseNotifications(DataSource dataSource,
+    DatabaseNotifications(DataSourceProperties database,
                           @Value("${position-manager.notifications.retry-delay}") Duration retryDelay) {
-        this.dataSource = dataSource;
+        this.dataSource = database.initializeDataSourceBuilder().type(SimpleDriverDataSource.class).build();
         this.retryDelay = retryDelay;
     }
 
@@ -88,9 +90,6 @@ public class DatabaseNotifications implements SmartLifecycle {
                     for (String channel : listeners.keySet()) {
                         statement.execute("LISTEN " + channel);
                     }
-                }
-                if (!connection.getAutoCommit()) {
-                    connection.commit();
                 }
                 listeners.values().forEach(DatabaseNotifications::callAll);
                 PGConnection postgres = connection.unwrap(PGConnection.class);
