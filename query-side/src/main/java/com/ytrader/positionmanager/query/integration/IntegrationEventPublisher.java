@@ -122,9 +122,10 @@ public class IntegrationEventPublisher {
         PositionUpdated positionUpdated = new PositionUpdated("position_updated", p.id(), p.asset(), p.mode(),
                 p.fields(), features.unrealizedPnlPct(), features.timeHeldMinutes(), features.positionSizeNorm(),
                 source, traceId, at);
-        PortfolioTotals metrics = batch.portfolio();
-        PortfolioUpdated portfolioUpdated = new PortfolioUpdated("portfolio_updated", metrics.totalExposure(),
-                metrics.totalUnrealizedPnl(), metrics.totalRealizedPnl(), metrics.openPositionsCount(), traceId, at);
+        PortfolioTotals portfolio = batch.portfolio();
+        PortfolioUpdated portfolioUpdated = new PortfolioUpdated("portfolio_updated", portfolio.totalExposure(),
+                portfolio.totalUnrealizedPnl(), portfolio.totalRealizedPnl(), portfolio.openPositionsCount(), traceId,
+                at);
         String eventId = message.getIdentifier();
         batch.add(PositionUpdated.QUEUE, positionUpdated, eventId + ":position_updated");
         batch.add(PortfolioUpdated.QUEUE, portfolioUpdated, eventId + ":portfolio_updated");

@@ -13,8 +13,8 @@ import java.util.List;
 public record ExposureResponse(BigDecimal totalExposureUsdt, long stalePricesCount, Instant calculatedAt,
                                List<LimitCheck> limits, boolean limitExceeded) {
 
-    static ExposureResponse of(PortfolioTotals metrics, List<LimitCheck> limits) {
-        return new ExposureResponse(metrics.totalExposure(), metrics.stalePricesCount(), metrics.calculatedAt(),
+    static ExposureResponse of(PortfolioTotals totals, List<LimitCheck> limits) {
+        return new ExposureResponse(totals.totalExposure(), totals.stalePricesCount(), totals.calculatedAt(),
                 limits, LimitCheck.anyExceeded(limits));
     }
 }

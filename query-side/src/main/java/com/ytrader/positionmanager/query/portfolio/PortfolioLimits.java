@@ -31,27 +31,27 @@ class PortfolioLimits {
         this.positions = positions;
     }
 
-    /** The limits of the whole portfolio, judged with these metrics' total exposure. */
-    List<LimitCheck> of(PortfolioTotals metrics) {
+    /** The limits of the whole portfolio, judged with these totals' exposure. */
+    List<LimitCheck> of(PortfolioTotals totals) {
         Judged current = judged;
-        if (current == null || current.totals() != metrics) {
-            current = new Judged(metrics, judge(metrics));
+        if (current == null || current.totals() != totals) {
+            current = new Judged(totals, judge(totals));
             judged = current;
         }
         return current.checks();
     }
 
     /** The portfolio's own limits and the exceeded limits of {@code asset}'s positions only. */
-    List<LimitCheck> of(PortfolioTotals metrics, String asset) {
-        return of(metrics).stream().filter(check -> check.asset() == null || check.asset().equals(asset)).toList();
+    List<LimitCheck> of(PortfolioTotals totals, String asset) {
+        return of(totals).stream().filter(check -> check.asset() == null || check.asset().equals(asset)).toList();
     }
 
-    private List<LimitCheck> judge(PortfolioTotals metrics) {
-        List<LimitCheck> checks = new ArrayList<>(rules.ofPortfolio(metrics.totalExposure()));
+    private List<LimitCheck> judge(PortfolioTotals totals) {
+        List<LimitCheck> checks = new ArrayList<>(rules.ofPortfolio(totals.totalExposure()));
         if (rules.anyPerPosition()) {
             for (PositionRow row : positions.findAll(new PositionFilter(null, null, null, null))) {
-                MlFeatures features = MlFeatures.of(row.featureInputs(), metrics.totalExposure(),
-                        metrics.calculatedAt());
+                MlFeatures features = MlFeatures.of(row.featureInputs(), totals.totalExposure(),
+                        totals.calculatedAt());
                 rules.ofPosition(row.asset(), row.mode(), row.featureInputs(), features).stream()
                         .filter(LimitCheck::exceeded).forEach(checks::add);
             }
