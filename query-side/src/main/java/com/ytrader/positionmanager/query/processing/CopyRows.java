@@ -3,7 +3,9 @@ package com.ytrader.positionmanager.query.processing;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -70,7 +72,26 @@ public final class CopyRows {
             return appendNull();
         }
         Instant rounded = value.getNano() % 1_000 >= 500 ? value.plusNanos(1_000) : value;
-        return append(rounded.truncatedTo(ChronoUnit.MICROS).toString());
+        // by hand: Instant.toString's formatter was a sixth of the COPY text's cost
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(rounded.getEpochSecond(), rounded.getNano(), ZoneOffset.UTC);
+        if (utc.getYear() < 1 || utc.getYear() > 9999) {
+            return append(rounded.truncatedTo(ChronoUnit.MICROS).toString());
+        }
+        digits(utc.getYear(), 4).append('-');
+        digits(utc.getMonthValue(), 2).append('-');
+        digits(utc.getDayOfMonth(), 2).append(' ');
+        digits(utc.getHour(), 2).append(':');
+        digits(utc.getMinute(), 2).append(':');
+        digits(utc.getSecond(), 2).append('.');
+        digits(utc.getNano() / 1_000, 6).append("+00");
+        return this;
+    }
+
+    private StringBuilder digits(int value, int width) {
+        for (int power = width - 1, divisor = (int) Math.pow(10, power); power >= 0; power--, divisor /= 10) {
+            text.append((char) ('0' + value / divisor % 10));
+        }
+        return text;
     }
 
     public CopyRows time(OffsetDateTime value) {

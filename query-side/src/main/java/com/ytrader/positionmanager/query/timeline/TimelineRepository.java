@@ -134,8 +134,8 @@ public class TimelineRepository {
         CopyRows text = new CopyRows();
         for (TimelineRow row : rows) {
             TimelineHead head = row.head();
-            PositionRow position = head.row(row.asset(), row.mode());
             PositionRow figures = head.figureColumns(row.asset(), row.mode());
+            PositionRow position = head.row(figures);
             text.text(head.positionId())
                     .number(head.sequenceNumber())
                     .text(row.asset())
