@@ -6,6 +6,7 @@
 # built), then reads: the rate the endpoint reports, CPU seconds of the JVM and of the PostgreSQL cluster (every
 # process of the postmaster, exited ones through its cumulative children time) over the replay, WAL bytes written,
 # and an md5 of every read-model table in primary-key order (equal digests: byte-identical read models).
+# WARMUP=1 replays once unmeasured in each JVM before the measured replay (JIT compilation out of the figures).
 # JAVA_OPTS are added to each JVM (e.g. a JFR recording, %s in it is replaced by the run's label).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -53,6 +54,10 @@ run() { # $1 jar, $2 label
     until [ "$("${PSQL[@]}" -d "$DB" -c "SELECT count(*) FROM position_timeline")" -ge "$EVENTS" ]; do sleep 2; done
     sleep 2
     local wal0 jvm0 pg0 wal1 jvm1 pg1 status
+    if [ "${WARMUP:-0}" = 1 ]; then # one replay unmeasured first: the measured one runs on compiled code
+        curl -sf -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:$PORT/api/v1/admin/replay" > /dev/null
+        while status=$(progress); [[ $status == *'"status":"running"'* ]]; do sleep 1; done
+    fi
     wal0=$("${PSQL[@]}" -d "$DB" -c "SELECT pg_current_wal_lsn()")
     jvm0=$(cpu_of $jvm) pg0=$(cluster_cpu)
     curl -sf -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:$PORT/api/v1/admin/replay" > /dev/null
