@@ -30,6 +30,11 @@ public record PriceFreshness(Duration threshold) {
         return at.minus(threshold);
     }
 
+    /** The last moment a price quoted at {@code quotedAt} is fresh: it is stale from the next instant on. */
+    public Instant lastFreshMoment(Instant quotedAt) {
+        return quotedAt.plus(threshold);
+    }
+
     public boolean stale(Instant quotedAt, Instant at) {
         return quotedAt == null || quotedAt.isBefore(freshSince(at));
     }

@@ -12,8 +12,8 @@ import com.ytrader.positionmanager.events.UpdateSource;
 import com.ytrader.positionmanager.messaging.BatchBuffer;
 import com.ytrader.positionmanager.messaging.ConfirmedPublisher;
 import com.ytrader.positionmanager.query.features.MlFeatures;
-import com.ytrader.positionmanager.query.portfolio.PortfolioMetrics;
 import com.ytrader.positionmanager.query.portfolio.PortfolioMetricsCache;
+import com.ytrader.positionmanager.query.portfolio.PortfolioTotals;
 import com.ytrader.positionmanager.query.position.LiveRow;
 import com.ytrader.positionmanager.query.position.PositionIds;
 import com.ytrader.positionmanager.query.position.PositionRow;
@@ -122,7 +122,7 @@ public class IntegrationEventPublisher {
         PositionUpdated positionUpdated = new PositionUpdated("position_updated", p.id(), p.asset(), p.mode(),
                 p.fields(), features.unrealizedPnlPct(), features.timeHeldMinutes(), features.positionSizeNorm(),
                 source, traceId, at);
-        PortfolioMetrics metrics = batch.portfolio();
+        PortfolioTotals metrics = batch.portfolio();
         PortfolioUpdated portfolioUpdated = new PortfolioUpdated("portfolio_updated", metrics.totalExposure(),
                 metrics.totalUnrealizedPnl(), metrics.totalRealizedPnl(), metrics.openPositionsCount(), traceId, at);
         String eventId = message.getIdentifier();
@@ -133,7 +133,7 @@ public class IntegrationEventPublisher {
     private record Outgoing(String queue, Object body, String messageId) {
     }
 
-    private record Batch(PortfolioMetrics portfolio, List<Outgoing> messages) {
+    private record Batch(PortfolioTotals portfolio, List<Outgoing> messages) {
         void add(String queue, Object body, String messageId) {
             messages.add(new Outgoing(queue, body, messageId));
         }

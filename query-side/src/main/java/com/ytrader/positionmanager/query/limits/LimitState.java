@@ -8,12 +8,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -75,9 +76,14 @@ final class LimitState {
     }
 
     private final LimitRules rules;
-    private final SortedMap<String, Tracked> positions;
+    private final Map<String, Tracked> positions;
     private final Set<Breach> exceededAtStart;
     private final Set<Breach> exceeded;
+    /**
+     * The positions by exposure, kept while the size ratio is limited: those that can cross it are a tail of this
+     * map, found without comparing every position with every event.
+     */
+    private final NavigableMap<BigDecimal, Set<String>> byExposure = new TreeMap<>();
     private final Map<String, Tracked> changed = new LinkedHashMap<>();
     private final List<Crossing> crossings = new ArrayList<>();
     private BigDecimal totalExposure;
@@ -88,18 +94,27 @@ final class LimitState {
      */
     LimitState(LimitRules rules, Map<String, Tracked> positions, Set<Breach> exceeded) {
         this.rules = rules;
-        this.positions = new TreeMap<>(positions);
+        this.positions = new HashMap<>(positions);
         this.exceededAtStart = Set.copyOf(exceeded);
         this.exceeded = new HashSet<>();
         exceeded.stream().filter(breach -> rules.limits().containsKey(breach.limit())).forEach(this.exceeded::add);
         this.totalExposure = positions.values().stream().map(Tracked::exposure)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (sizeRatioLimited()) {
+            positions.forEach(this::index);
+        }
     }
 
     /** The figures of position {@code positionKey} right after {@code cause}: judges what they change. */
     void apply(String positionKey, Tracked position, Cause cause) {
         Tracked before = positions.put(positionKey, position);
         changed.put(positionKey, position);
+        if (sizeRatioLimited()) {
+            if (before != null) {
+                unindex(positionKey, before);
+            }
+            index(positionKey, position);
+        }
         BigDecimal previousTotal = totalExposure;
         totalExposure = totalExposure.subtract(before == null ? BigDecimal.ZERO : before.exposure())
                 .add(position.exposure());
@@ -125,14 +140,26 @@ final class LimitState {
         }
         if (totalExposure.signum() > 0) {
             BigDecimal near = ratio.subtract(SIZE_RATIO_MARGIN).multiply(totalExposure);
-            positions.forEach((key, tracked) -> {
-                if (tracked.exposure().compareTo(near) > 0) {
-                    candidates.add(key);
-                }
-            });
+            byExposure.tailMap(near, false).values().forEach(candidates::addAll);
         }
         candidates.remove(except);
         return candidates;
+    }
+
+    private boolean sizeRatioLimited() {
+        return rules.limits().containsKey(Limit.MAX_POSITION_SIZE_RATIO);
+    }
+
+    private void index(String positionKey, Tracked position) {
+        byExposure.computeIfAbsent(position.exposure(), ignored -> new HashSet<>()).add(positionKey);
+    }
+
+    private void unindex(String positionKey, Tracked position) {
+        Set<String> keys = byExposure.get(position.exposure());
+        keys.remove(positionKey);
+        if (keys.isEmpty()) {
+            byExposure.remove(position.exposure());
+        }
     }
 
     private void judgePosition(String positionKey, Tracked position, Cause cause) {

@@ -13,7 +13,7 @@ import java.util.List;
 public record ExposureResponse(BigDecimal totalExposureUsdt, long stalePricesCount, Instant calculatedAt,
                                List<LimitCheck> limits, boolean limitExceeded) {
 
-    static ExposureResponse of(PortfolioMetrics metrics, List<LimitCheck> limits) {
+    static ExposureResponse of(PortfolioTotals metrics, List<LimitCheck> limits) {
         return new ExposureResponse(metrics.totalExposure(), metrics.stalePricesCount(), metrics.calculatedAt(),
                 limits, LimitCheck.anyExceeded(limits));
     }

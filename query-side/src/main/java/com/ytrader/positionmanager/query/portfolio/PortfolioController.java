@@ -46,21 +46,21 @@ class PortfolioController {
             @RequestParam(required = false) @Parameter(description = "metrics of this asset's positions only")
             String asset) {
         Parameters.asset("asset", asset);
-        PortfolioMetrics all = metrics.current();
+        PortfolioMetrics all = metrics.withAssets();
         if (asset == null && !includePositions) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rendered.of(all));
         }
         PortfolioMetrics selected = asset == null ? all : all.onlyAsset(asset);
         return ResponseEntity.ok(PortfolioResponse.of(selected, includePositions
                 ? views.view(positions.findAll(new PositionFilter(asset, null, null, null))) : null,
-                asset == null ? limits.of(all) : limits.of(all, asset)));
+                asset == null ? limits.of(all.totals()) : limits.of(all.totals(), asset)));
     }
 
     @GetMapping("/exposure")
     @Operation(operationId = "getPortfolioExposure",
             summary = "Total exposure: SUM(|size| * current_price), and the portfolio's limits")
     ExposureResponse exposure() {
-        PortfolioMetrics current = metrics.current();
+        PortfolioTotals current = metrics.current();
         return ExposureResponse.of(current, limits.of(current));
     }
 
@@ -68,7 +68,7 @@ class PortfolioController {
     @Operation(operationId = "getPortfolioPnl",
             summary = "Unrealized, realized and total PnL")
     PnlResponse pnl() {
-        PortfolioMetrics current = metrics.current();
+        PortfolioTotals current = metrics.current();
         return new PnlResponse(current.totalUnrealizedPnl(), current.totalRealizedPnl(), current.totalPnl(),
                 current.calculatedAt());
     }

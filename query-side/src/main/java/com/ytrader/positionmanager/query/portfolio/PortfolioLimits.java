@@ -13,13 +13,13 @@ import java.util.List;
 
 /**
  * The portfolio's {@code limits}: its own limit (total exposure) whether exceeded or not, and each position's limit
- * that is exceeded (a position's others are in its own answer). Judged once per computation of the metrics, like
+ * that is exceeded (a position's others are in its own answer). Judged once per change of the totals, like
  * the rendered portfolio: the per-position ones read every position.
  */
 @Component
 class PortfolioLimits {
 
-    private record Judged(PortfolioMetrics metrics, List<LimitCheck> checks) {
+    private record Judged(PortfolioTotals totals, List<LimitCheck> checks) {
     }
 
     private final LimitRules rules;
@@ -32,9 +32,9 @@ class PortfolioLimits {
     }
 
     /** The limits of the whole portfolio, judged with these metrics' total exposure. */
-    List<LimitCheck> of(PortfolioMetrics metrics) {
+    List<LimitCheck> of(PortfolioTotals metrics) {
         Judged current = judged;
-        if (current == null || current.metrics() != metrics) {
+        if (current == null || current.totals() != metrics) {
             current = new Judged(metrics, judge(metrics));
             judged = current;
         }
@@ -42,11 +42,11 @@ class PortfolioLimits {
     }
 
     /** The portfolio's own limits and the exceeded limits of {@code asset}'s positions only. */
-    List<LimitCheck> of(PortfolioMetrics metrics, String asset) {
+    List<LimitCheck> of(PortfolioTotals metrics, String asset) {
         return of(metrics).stream().filter(check -> check.asset() == null || check.asset().equals(asset)).toList();
     }
 
-    private List<LimitCheck> judge(PortfolioMetrics metrics) {
+    private List<LimitCheck> judge(PortfolioTotals metrics) {
         List<LimitCheck> checks = new ArrayList<>(rules.ofPortfolio(metrics.totalExposure()));
         if (rules.anyPerPosition()) {
             for (PositionRow row : positions.findAll(new PositionFilter(null, null, null, null))) {

@@ -1,61 +1,67 @@
 package com.ytrader.positionmanager.query.portfolio;
 
-import com.ytrader.positionmanager.query.position.PriceStaleness;
 import com.ytrader.positionmanager.query.processing.JdbcTimes;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
-import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
- * The one aggregate query over {@code positions} that every portfolio figure comes from; its exposure is
- * {@code FeatureInputs.exposure} summed in SQL.
+ * Reads what the portfolio is made of from {@code positions}: every row, or only those written since a previous read
+ * (changeset {@code query-side/008-portfolio-changes}). Both in one snapshot of the table with the marks the next read
+ * starts from, so that no commit falls between two reads: the rows written by a transaction still running at this
+ * read, or started after it, have a {@code written_xid} at least this snapshot's oldest running transaction.
  */
 @Repository
 class PortfolioQueries {
 
-    private static final String TOTALS_BY_ASSET = """
-            SELECT asset,
-                   COALESCE(SUM(ABS(size) * current_price), 0)                           AS exposure,
-                   SUM(unrealized_pnl)                                                   AS unrealized_pnl,
-                   SUM(realized_pnl)                                                     AS realized_pnl,
-                   COALESCE(SUM(size * current_price), 0)                                AS value,
-                   COALESCE(SUM(size * current_price) FILTER (WHERE size > 0), 0)        AS long_exposure,
-                   COALESCE(SUM(ABS(size) * current_price) FILTER (WHERE size < 0), 0)   AS short_exposure,
-                   SUM(size)                                                             AS size,
-                   COUNT(*) FILTER (WHERE size <> 0)                                     AS open_positions,
-                   COUNT(*) FILTER (WHERE size > 0)                                      AS long_positions,
-                   COUNT(*) FILTER (WHERE size < 0)                                      AS short_positions,
-                   COUNT(*) FILTER (WHERE opened_at IS NOT NULL AND closed_at IS NULL
-                       AND (current_price IS NULL OR price_updated_at IS NULL OR price_updated_at < ?))
-                                                                                         AS stale_prices
+    private static final String COLUMNS = """
+            SELECT id, asset, size, current_price, unrealized_pnl, realized_pnl, opened_at, closed_at, price_updated_at
             FROM positions
-            GROUP BY asset
             """;
+    private static final RowMapper<PositionContribution> CONTRIBUTION = (rs, rowNumber) -> PositionContribution.of(
+            rs.getObject("id", UUID.class), rs.getString("asset"), rs.getBigDecimal("size"),
+            rs.getBigDecimal("current_price"), rs.getBigDecimal("unrealized_pnl"), rs.getBigDecimal("realized_pnl"),
+            JdbcTimes.instant(rs, "opened_at"), JdbcTimes.instant(rs, "closed_at"),
+            JdbcTimes.instant(rs, "price_updated_at"));
 
-    private final JdbcTemplate jdbc;
-    private final PriceStaleness staleness;
-
-    PortfolioQueries(JdbcTemplate jdbc, PriceStaleness staleness) {
-        this.jdbc = jdbc;
-        this.staleness = staleness;
+    /**
+     * Where a read left off: the oldest transaction still running when it read ({@code xid8}, as text), and the
+     * number of times the table had been emptied.
+     */
+    record Mark(String oldestRunning, long resets) {
     }
 
-    PortfolioMetrics current(Instant now) {
-        List<AssetTotals> assets = jdbc.query(TOTALS_BY_ASSET, (rs, rowNumber) -> new AssetTotals(
-                rs.getString("asset"),
-                rs.getBigDecimal("exposure"),
-                rs.getBigDecimal("unrealized_pnl"),
-                rs.getBigDecimal("realized_pnl"),
-                rs.getBigDecimal("value"),
-                rs.getBigDecimal("long_exposure"),
-                rs.getBigDecimal("short_exposure"),
-                rs.getBigDecimal("size"),
-                rs.getLong("open_positions"),
-                rs.getLong("long_positions"),
-                rs.getLong("short_positions"),
-                rs.getLong("stale_prices")), JdbcTimes.utc(staleness.freshSince(now)));
-        return PortfolioMetrics.of(assets, now);
+    /** @param whole every row of the table, not only the changed ones */
+    record Read(Mark mark, boolean whole, List<PositionContribution> rows) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate snapshot;
+
+    PortfolioQueries(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
+    }
+
+    /** The rows written since {@code previous} was read; every row when there is no previous read or rows were deleted. */
+    Read since(Mark previous) {
+        return snapshot.execute(status -> {
+            Mark mark = jdbc.queryForObject("SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS oldest_running, "
+                            + "(SELECT count FROM positions_resets) AS resets",
+                    (rs, rowNumber) -> new Mark(rs.getString("oldest_running"), rs.getLong("resets")));
+            if (previous == null || previous.resets() != mark.resets()) {
+                return new Read(mark, true, jdbc.query(COLUMNS, CONTRIBUTION));
+            }
+            return new Read(mark, false, jdbc.query(COLUMNS + " WHERE written_xid >= ?::xid8", CONTRIBUTION,
+                    previous.oldestRunning()));
+        });
     }
 }

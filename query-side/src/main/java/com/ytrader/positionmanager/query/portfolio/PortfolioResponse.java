@@ -37,12 +37,13 @@ public record PortfolioResponse(
     public static PortfolioResponse of(PortfolioMetrics metrics, List<PositionResponse> positions,
                                        List<LimitCheck> limits) {
         Map<String, AssetExposure> byAsset = new TreeMap<>();
-        metrics.openAssets().forEach((asset, totals) ->
-                byAsset.put(asset, new AssetExposure(totals.exposure(), totals.unrealizedPnl(), totals.size())));
-        return new PortfolioResponse(metrics.totalExposure(), metrics.totalUnrealizedPnl(),
-                metrics.totalRealizedPnl(), metrics.portfolioValue(), metrics.openPositionsCount(),
-                metrics.longPositionsCount(), metrics.shortPositionsCount(), metrics.netExposure(),
-                metrics.stalePricesCount(), byAsset, positions, metrics.calculatedAt(), limits,
+        metrics.openAssets().forEach((asset, figures) -> byAsset.put(asset, new AssetExposure(
+                figures.sums().exposure(), figures.sums().unrealizedPnl(), figures.sums().size())));
+        PortfolioTotals totals = metrics.totals();
+        return new PortfolioResponse(totals.totalExposure(), totals.totalUnrealizedPnl(),
+                totals.totalRealizedPnl(), totals.portfolioValue(), totals.openPositionsCount(),
+                totals.longPositionsCount(), totals.shortPositionsCount(), totals.netExposure(),
+                totals.stalePricesCount(), byAsset, positions, totals.calculatedAt(), limits,
                 LimitCheck.anyExceeded(limits));
     }
 }

@@ -36,7 +36,7 @@ class RenderedPortfolio {
 
     private byte[] render(PortfolioMetrics metrics) {
         try {
-            return json.writeValueAsBytes(PortfolioResponse.of(metrics, null, limits.of(metrics)));
+            return json.writeValueAsBytes(PortfolioResponse.of(metrics, null, limits.of(metrics.totals())));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

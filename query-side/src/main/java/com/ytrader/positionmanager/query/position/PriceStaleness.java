@@ -4,6 +4,7 @@ import com.ytrader.positionmanager.events.PriceFreshness;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
@@ -24,10 +25,20 @@ public class PriceStaleness {
         if (row.openedAt() == null || row.closedAt() != null) {
             return false;
         }
-        return row.fields().currentPrice() == null || freshness.stale(row.fields().priceUpdatedAt(), at);
+        return stale(row.fields().currentPrice(), row.fields().priceUpdatedAt(), at);
     }
 
-    /** The oldest quote time a price may have and still be fresh at {@code at}: for counting in SQL. */
+    /** Whether an open position's price, quoted at {@code priceUpdatedAt}, is stale at {@code at}. */
+    public boolean stale(BigDecimal currentPrice, Instant priceUpdatedAt, Instant at) {
+        return currentPrice == null || freshness.stale(priceUpdatedAt, at);
+    }
+
+    /** The last moment a price quoted at {@code quotedAt} is fresh. */
+    public Instant lastFreshMoment(Instant quotedAt) {
+        return freshness.lastFreshMoment(quotedAt);
+    }
+
+    /** The oldest quote time a price may have and still be fresh at {@code at}. */
     public Instant freshSince(Instant at) {
         return freshness.freshSince(at);
     }

@@ -43,8 +43,9 @@ class EventProcessingConfiguration {
     /** The source of both processing groups ({@code axon.eventhandling.processors.*.source}). */
     @Bean
     PolledEventSource polledEventSource(EventStorageEngine storageEngine,
-                                        @Value("${position-manager.event-fetch-delay}") Duration fetchDelay) {
-        return new PolledEventSource(storageEngine, fetchDelay);
+                                        @Value("${position-manager.event-fetch-delay}") Duration fetchDelay,
+                                        DatabaseNotifications notifications) {
+        return new PolledEventSource(storageEngine, fetchDelay, notifications);
     }
 
     /** Events of one position are handled in order, by one thread at a time; positions run in parallel. */

@@ -9,21 +9,25 @@ import org.axonframework.messaging.StreamableMessageSource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * The event store as the query side's processors read it: the same PostgreSQL tables, polled every
- * {@code fetchDelay} once caught up. Axon's own event store polls every second; appends made in this JVM wake
- * it, but the command side appends in another JVM, so that second would be the lag. Not an {@code EventStore}
- * bean of its own, so the application's event store (and the command side's, when both run in one JVM) stays
- * Axon's.
+ * The event store as the query side's processors read it: the same PostgreSQL tables, read again as soon as
+ * PostgreSQL notifies that events were appended ({@code domain_events}), and every {@code fetchDelay} once caught up
+ * in case a notification was lost. Axon's own event store is woken only by appends made in its JVM; the command
+ * side appends in another. Not an {@code EventStore} bean of its own, so the application's event store (and the
+ * command side's, when both run in one JVM) stays Axon's.
  */
 class PolledEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
 
-    private final EmbeddedEventStore store;
+    static final String EVENTS_APPENDED = "domain_events";
 
-    PolledEventSource(EventStorageEngine storageEngine, Duration fetchDelay) {
-        this.store = EmbeddedEventStore.builder().storageEngine(storageEngine).fetchDelay(fetchDelay.toMillis())
-                .build();
+    private final WakeableEventStore store;
+
+    PolledEventSource(EventStorageEngine storageEngine, Duration fetchDelay, DatabaseNotifications notifications) {
+        this.store = new WakeableEventStore(
+                EmbeddedEventStore.builder().storageEngine(storageEngine).fetchDelay(fetchDelay.toMillis()));
+        notifications.subscribe(EVENTS_APPENDED, store::wake);
     }
 
     @Override
@@ -49,5 +53,17 @@ class PolledEventSource implements StreamableMessageSource<TrackedEventMessage<?
     @Override
     public void close() {
         store.shutDown();
+    }
+
+    /** Axon's store, woken the way its own appends wake it: its producer, if waiting, fetches at once. */
+    private static final class WakeableEventStore extends EmbeddedEventStore {
+
+        private WakeableEventStore(Builder builder) {
+            super(builder);
+        }
+
+        void wake() {
+            afterCommit(List.of());
+        }
     }
 }
