@@ -11,6 +11,6 @@ if [ "$stored" -lt "$EVENTS" ]; then
     "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
     ./mvnw -B -q -pl bench exec:java -Dexec.mainClass=com.ytrader.positionmanager.bench.HistorySeeder \
         -Devents="$EVENTS" -Dassets="$ASSETS" \
-        -Dexec.args="--POSTGRES_DB=$DB --position-manager.ingest.enabled=false --position-manager.fanout.enabled=false" \
+        -Dexec.args="--POSTGRES_DB=$DB --position-manager.ingest.enabled=false --position-manager.fanout.enabled=false --position-manager.aged.enabled=false" \
         | grep seeded
 fi

@@ -8,6 +8,7 @@ import com.ytrader.positionmanager.events.CloseReason;
 import com.ytrader.positionmanager.events.PositionMode;
 import com.ytrader.positionmanager.events.PositionStatus;
 import com.ytrader.positionmanager.events.PriceSource;
+import com.ytrader.positionmanager.query.processing.CopyRows;
 import com.ytrader.positionmanager.query.processing.JdbcTimes;
 import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -18,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,6 +112,21 @@ public final class PositionColumns {
             StatementCreatorUtils.setParameterValue(statement, index++, column.sqlType(), column.value().apply(row));
         }
         return index;
+    }
+
+    /** Appends the row's figures, in the order of {@link #FIGURE_COLUMNS}, as {@code COPY} text. */
+    public static void appendFigures(CopyRows rows, PositionRow row) {
+        for (Column column : FIGURES) {
+            Object value = column.value().apply(row);
+            switch (column.sqlType()) {
+                case Types.NUMERIC -> rows.number((BigDecimal) value);
+                case Types.BIGINT -> rows.number((Long) value);
+                case Types.BOOLEAN -> rows.bool((Boolean) value);
+                case Types.TIMESTAMP_WITH_TIMEZONE -> rows.time((OffsetDateTime) value);
+                case Types.VARCHAR -> rows.text((String) value);
+                default -> throw new IllegalStateException("no COPY text for SQL type " + column.sqlType());
+            }
+        }
     }
 
     /** Adds the row's figures as named parameters, named as their columns. */

@@ -19,7 +19,8 @@ import java.util.Map;
  * Rebuilds the read models from the event store: each read-model processor is shut down, its tokens reset (its
  * {@code @ResetHandler}s empty its tables) and started again, then replays the store from the first event. While it
  * runs, {@link ReplayGate} answers read-model queries 503. The integration-event publisher is not reset: a rebuild
- * must not publish every event again.
+ * must not publish every event again. The read models' secondary indexes are dropped for the replay and built when
+ * it has caught up ({@link DeferredIndexes}); it completes once they are.
  */
 @Component
 public class ReadModelReplay {
@@ -32,6 +33,7 @@ public class ReadModelReplay {
     private final EventProcessingConfiguration processing;
     private final EventStorageEngine storageEngine;
     private final List<String> processors;
+    private final DeferredIndexes indexes;
 
     private record Run(Instant startedAt, long head, Instant finishedAt, String error) {
     }
@@ -39,10 +41,12 @@ public class ReadModelReplay {
     private volatile Run run;
 
     public ReadModelReplay(EventProcessingConfiguration processing, EventStorageEngine storageEngine,
-                           @Value("${position-manager.replay.processors}") List<String> processors) {
+                           @Value("${position-manager.replay.processors}") List<String> processors,
+                           DeferredIndexes indexes) {
         this.processing = processing;
         this.storageEngine = storageEngine;
         this.processors = List.copyOf(processors);
+        this.indexes = indexes;
     }
 
     public boolean running() {
@@ -58,14 +62,17 @@ public class ReadModelReplay {
         long head = headPosition();
         run = new Run(Instant.now(), head, null, null);
         try {
+            processors.forEach(name -> processor(name).shutDown());
+            // after the shutdown: no batch of this JVM is writing the tables
+            indexes.defer();
             for (String name : processors) {
                 StreamingEventProcessor processor = processor(name);
-                processor.shutDown();
                 processor.resetTokens();
                 processor.start();
             }
         } catch (RuntimeException e) {
             run = new Run(run.startedAt(), head, Instant.now(), e.toString());
+            restoreIndexes();
             throw e;
         }
         log.info("Replaying the read models {} over {} events", processors, head);
@@ -97,12 +104,24 @@ public class ReadModelReplay {
             while (!caughtUp(current.head())) {
                 Thread.sleep(POLL.toMillis());
             }
+            indexes.restore();
             run = new Run(current.startedAt(), current.head(), Instant.now(), null);
             log.info("Read models rebuilt: {} events in {}", current.head(),
                     Duration.between(current.startedAt(), run.finishedAt()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             run = new Run(current.startedAt(), current.head(), Instant.now(), "interrupted");
+        } catch (RuntimeException e) {
+            log.error("Building the read models' indexes after the replay failed; the next start builds them", e);
+            run = new Run(current.startedAt(), current.head(), Instant.now(), e.toString());
+        }
+    }
+
+    private void restoreIndexes() {
+        try {
+            indexes.restore();
+        } catch (RuntimeException e) {
+            log.error("Building the read models' indexes failed; the next start builds them", e);
         }
     }
 

@@ -55,6 +55,11 @@ record TimelineHead(
         return liveRow == null ? null : figureColumns(asset, mode);
     }
 
+    /** The same, given this head's {@link #figureColumns} (a timeline row needs both: mapped once). */
+    PositionRow row(PositionRow figureColumns) {
+        return liveRow == null ? null : figureColumns;
+    }
+
     /**
      * The figures as the live row maps them, also before that row existed (then the flat figures, and the bookkeeping
      * of this row means nothing): what the timeline's figure columns hold.

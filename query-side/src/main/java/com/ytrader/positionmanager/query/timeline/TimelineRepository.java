@@ -7,17 +7,27 @@ import com.ytrader.positionmanager.query.position.LiveRow;
 import com.ytrader.positionmanager.query.position.PositionColumns;
 import com.ytrader.positionmanager.query.position.PositionIds;
 import com.ytrader.positionmanager.query.position.PositionRow;
+import com.ytrader.positionmanager.query.processing.CopyRows;
 import com.ytrader.positionmanager.query.processing.JdbcTimes;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,14 +40,14 @@ import java.util.function.Function;
 @Repository
 public class TimelineRepository {
 
-    private static final String INSERT = """
-            INSERT INTO position_timeline (position_id, sequence_number, asset, mode, global_index, event_type,
-                event_identifier, business_time, effective_time, recorded_time, known_time, source, trace_id,
-                message_id, fill_id, order_id, figures_sequence, %s, version, created_at, opened_at, last_updated,
-                closed_at, last_snapshot_at, hash, previous_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (position_id, sequence_number) DO NOTHING
-            """.formatted(PositionColumns.FIGURE_COLUMNS, PositionColumns.figurePlaceholders(false));
+    /** The columns in the order {@link #copyText} writes them. */
+    private static final String COLUMNS = """
+            position_id, sequence_number, asset, mode, global_index, event_type, event_identifier, business_time,
+            effective_time, recorded_time, known_time, source, trace_id, message_id, fill_id, order_id,
+            figures_sequence, %s, version, created_at, opened_at, last_updated, closed_at, last_snapshot_at, hash,
+            previous_hash""".formatted(PositionColumns.FIGURE_COLUMNS);
+    private static final String COPY = "COPY position_timeline (" + COLUMNS + ") FROM STDIN";
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final JdbcTemplate jdbc;
 
@@ -48,53 +58,114 @@ public class TimelineRepository {
         this.events = events;
     }
 
+    /**
+     * Appends the rows with one {@code COPY}. A row whose event has one already (a redelivered event) is left as it
+     * is: {@code COPY} has no {@code ON CONFLICT}, so a duplicate key rolls back to before the {@code COPY}, which
+     * is repeated without the rows that exist.
+     */
     void insert(List<TimelineRow> rows) {
         if (rows.isEmpty()) {
             return;
         }
         Map<String, Long> globalIndexes = events.globalIndexes(rows.stream().map(TimelineRow::eventIdentifier)
                 .toList());
-        jdbc.batchUpdate(INSERT, rows, rows.size(), (statement, row) -> {
-            TimelineHead head = row.head();
-            PositionRow position = head.row(row.asset(), row.mode());
-            PositionRow figures = head.figureColumns(row.asset(), row.mode());
-            int i = 0;
-            statement.setString(++i, head.positionId());
-            statement.setLong(++i, head.sequenceNumber());
-            statement.setString(++i, row.asset());
-            statement.setString(++i, row.mode().wireName());
-            statement.setLong(++i, globalIndexes.getOrDefault(row.eventIdentifier(), row.globalIndex()));
-            statement.setString(++i, row.eventType());
-            statement.setString(++i, row.eventIdentifier());
-            statement.setObject(++i, clock(row.businessTime()));
-            statement.setObject(++i, clock(head.effectiveTime()));
-            statement.setObject(++i, clock(row.recordedTime()));
-            statement.setObject(++i, clock(head.knownTime()));
-            statement.setString(++i, row.source());
-            statement.setString(++i, row.traceId());
-            statement.setString(++i, row.messageId());
-            statement.setString(++i, row.fillId());
-            statement.setString(++i, row.orderId());
-            setNullableLong(statement, ++i, head.figuresSequence());
-            // before the live row exists the columns hold the flat figures and no bookkeeping
-            i = PositionColumns.bindFigures(statement, i + 1, figures) - 1;
-            setNullableLong(statement, ++i, position == null ? null : position.version());
-            statement.setObject(++i, JdbcTimes.utc(position == null ? null : position.createdAt()));
-            statement.setObject(++i, JdbcTimes.utc(position == null ? null : position.openedAt()));
-            statement.setObject(++i, JdbcTimes.utc(position == null ? null : position.lastUpdated()));
-            statement.setObject(++i, JdbcTimes.utc(position == null ? null : position.closedAt()));
-            statement.setObject(++i, JdbcTimes.utc(position == null ? null : position.lastSnapshotAt()));
-            statement.setString(++i, head.hash());
-            statement.setString(++i, row.previousHash());
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            // outside a transaction (a test's batch) a failed statement leaves nothing to roll back
+            Savepoint beforeCopy = connection.getAutoCommit() ? null : connection.setSavepoint();
+            try {
+                copyIn(copy, rows, globalIndexes);
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                if (beforeCopy != null) {
+                    connection.rollback(beforeCopy);
+                }
+                List<TimelineRow> missing = missing(connection, rows);
+                if (!missing.isEmpty()) {
+                    copyIn(copy, missing, globalIndexes);
+                }
+                return null;
+            }
+            if (beforeCopy != null) {
+                connection.releaseSavepoint(beforeCopy);
+            }
+            return null;
         });
     }
 
-    private static void setNullableLong(PreparedStatement statement, int index, Long value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.BIGINT);
-        } else {
-            statement.setLong(index, value);
+    private static void copyIn(CopyManager copy, List<TimelineRow> rows, Map<String, Long> globalIndexes)
+            throws SQLException {
+        try {
+            copy.copyIn(COPY, copyText(rows, globalIndexes));
+        } catch (IOException e) {
+            // reading the rows' text in memory: never
+            throw new UncheckedIOException(e);
         }
+    }
+
+    /** The rows whose key is not in the table yet, each key once (the first row of it). */
+    private static List<TimelineRow> missing(Connection connection, List<TimelineRow> rows) throws SQLException {
+        Map<String, TimelineRow> byKey = new LinkedHashMap<>();
+        rows.forEach(row -> byKey.putIfAbsent(key(row.head().positionId(), row.head().sequenceNumber()), row));
+        try (PreparedStatement existing = connection.prepareStatement("""
+                SELECT position_id, sequence_number FROM position_timeline
+                WHERE (position_id, sequence_number) IN (SELECT * FROM unnest(?::varchar[], ?::bigint[]))
+                """)) {
+            existing.setArray(1, connection.createArrayOf("varchar",
+                    rows.stream().map(row -> row.head().positionId()).toArray()));
+            existing.setArray(2, connection.createArrayOf("bigint",
+                    rows.stream().map(row -> row.head().sequenceNumber()).toArray()));
+            try (ResultSet rs = existing.executeQuery()) {
+                while (rs.next()) {
+                    byKey.remove(key(rs.getString(1), rs.getLong(2)));
+                }
+            }
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
+    private static String key(String positionId, long sequenceNumber) {
+        return positionId + '#' + sequenceNumber;
+    }
+
+    private static Reader copyText(List<TimelineRow> rows, Map<String, Long> globalIndexes) {
+        CopyRows text = new CopyRows();
+        for (TimelineRow row : rows) {
+            TimelineHead head = row.head();
+            PositionRow figures = head.figureColumns(row.asset(), row.mode());
+            PositionRow position = head.row(figures);
+            text.text(head.positionId())
+                    .number(head.sequenceNumber())
+                    .text(row.asset())
+                    .text(row.mode().wireName())
+                    .number(globalIndexes.getOrDefault(row.eventIdentifier(), row.globalIndex()))
+                    .text(row.eventType())
+                    .text(row.eventIdentifier())
+                    .time(clock(row.businessTime()))
+                    .time(clock(head.effectiveTime()))
+                    .time(clock(row.recordedTime()))
+                    .time(clock(head.knownTime()))
+                    .text(row.source())
+                    .text(row.traceId())
+                    .text(row.messageId())
+                    .text(row.fillId())
+                    .text(row.orderId())
+                    .number(head.figuresSequence());
+            // before the live row exists the columns hold the flat figures and no bookkeeping
+            PositionColumns.appendFigures(text, figures);
+            text.number(position == null ? null : position.version())
+                    .time(position == null ? null : position.createdAt())
+                    .time(position == null ? null : position.openedAt())
+                    .time(position == null ? null : position.lastUpdated())
+                    .time(position == null ? null : position.closedAt())
+                    .time(position == null ? null : position.lastSnapshotAt())
+                    .text(head.hash())
+                    .text(row.previousHash())
+                    .endRow();
+        }
+        return text.reader();
     }
 
     void truncate() {

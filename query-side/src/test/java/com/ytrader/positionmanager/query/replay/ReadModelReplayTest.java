@@ -97,6 +97,7 @@ class ReadModelReplayTest extends QuerySideTest {
         awaitProjections();
         Map<String, List<String>> before = dump(assets);
         assertThat(before.values()).allSatisfy(rows -> assertThat(rows).isNotEmpty());
+        List<String> indexesBefore = indexes();
 
         assertThat(admin("POST").get("status").asText()).isEqualTo("running");
         assertThat(get("/api/v1/positions/" + assets.get(0)).status()).isIn(200, 503);
@@ -104,6 +105,9 @@ class ReadModelReplayTest extends QuerySideTest {
                 .until(() -> admin("GET").get("status").asText().equals("completed"));
         JsonNode progress = admin("GET");
         assertThat(progress.get("events_done").asLong()).isEqualTo(progress.get("events_total").asLong());
+        assertThat(indexes()).as("the indexes dropped for the replay are built before it completes")
+                .isEqualTo(indexesBefore);
+        assertThat(jdbc.queryForList("SELECT index_name FROM read_model_deferred_indexes", String.class)).isEmpty();
 
         Map<String, List<String>> after = dump(assets);
         TABLES.keySet().forEach(table -> assertThat(after.get(table)).as(table)
@@ -159,6 +163,12 @@ class ReadModelReplayTest extends QuerySideTest {
                 ? client.post().uri("/api/v1/admin/replay") : client.get().uri("/api/v1/admin/replay");
         return request.header("X-API-Key", ADMIN_KEY)
                 .exchange((req, response) -> json.readTree(response.getBody()));
+    }
+
+    /** Every index of the read models, with its definition. */
+    private List<String> indexes() {
+        return jdbc.queryForList("SELECT indexname || ': ' || indexdef FROM pg_indexes WHERE tablename = ANY (?) "
+                + "ORDER BY indexname", String.class, (Object) TABLES.keySet().toArray(String[]::new));
     }
 
     /**
