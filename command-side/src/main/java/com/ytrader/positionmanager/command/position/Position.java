@@ -61,7 +61,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * {@code cumRealisedPnl} plus what the executions that report does not cover realized (docs/ingest.md,
  * "Two sources").
  */
-@Aggregate(snapshotTriggerDefinition = "positionSnapshotTrigger", cache = "positionCache")
+@Aggregate(snapshotTriggerDefinition = "positionSnapshotTrigger", cache = "positionCache",
+        commandTargetResolver = "positionCommandTargetResolver")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 public class Position {

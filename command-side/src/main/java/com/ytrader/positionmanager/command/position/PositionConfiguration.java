@@ -17,6 +17,7 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -40,6 +41,12 @@ class PositionConfiguration {
     SnapshotTriggerDefinition positionSnapshotTrigger(Snapshotter snapshotter,
                                                       @Value("${position-manager.snapshot-threshold}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /** Which position a command is for, read as Axon reads it, without its reflection on every command. */
+    @Bean
+    CommandTargetResolver positionCommandTargetResolver() {
+        return new PositionCommandTargetResolver();
     }
 
     /**
