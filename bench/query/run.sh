@@ -31,7 +31,7 @@ until [ "$("${PSQL[@]}" -d "$DB" -Atc "SELECT bool_and((convert_from(token, 'UTF
         >= (SELECT max(global_index) FROM domain_event_entry)) FROM token_entry")" = "t" ]; do sleep 0.5; done
 echo "integration events published after $(echo "$(date +%s.%N) - $start" | bc) s"
 
-wrk -t2 -c8 -d5s -s random-asset.lua http://127.0.0.1:4800 > /dev/null   # warm-up (JIT)
+wrk -t2 -c8 -d"${WARMUP:-15s}" -s random-asset.lua http://127.0.0.1:4800 > /dev/null   # warm-up (JIT)
 echo "== raw limit: pgbench, the same point lookup, 8 clients"
 raw=$(pgbench -h 127.0.0.1 -U postgres -n -M prepared -c 8 -j 2 -T 30 -f point-lookup.pgbench "$DB" \
     | awk '/^tps/ {print $3}')
@@ -48,6 +48,9 @@ echo "CPU per request: query side $(echo "scale=1; ($jvm_after - $jvm_before) * 
     "database backends $(echo "scale=1; ($db_after - $db_before) * 1000000 / $requests" | bc) us"
 echo "== GET /api/v1/portfolio"
 wrk -t2 -c8 -d30s --latency -H "X-API-Key: bench-key" http://127.0.0.1:4800/api/v1/portfolio
+echo "== GET /api/v1/portfolio, Accept-Encoding: gzip"
+wrk -t2 -c8 -d30s --latency -H "X-API-Key: bench-key" -H "Accept-Encoding: gzip" \
+    http://127.0.0.1:4800/api/v1/portfolio
 echo "== GET /api/v1/portfolio/exposure"
 wrk -t2 -c8 -d30s --latency -H "X-API-Key: bench-key" http://127.0.0.1:4800/api/v1/portfolio/exposure
 

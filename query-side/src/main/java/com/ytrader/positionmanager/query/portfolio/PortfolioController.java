@@ -10,10 +10,12 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -44,16 +46,36 @@ class PortfolioController {
     ResponseEntity<?> portfolio(
             @RequestParam(name = "include_positions", defaultValue = "false") boolean includePositions,
             @RequestParam(required = false) @Parameter(description = "metrics of this asset's positions only")
-            String asset) {
+            String asset,
+            @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) @Parameter(hidden = true)
+            String acceptEncoding) {
         Parameters.asset("asset", asset);
         PortfolioMetrics all = metrics.withAssets();
         if (asset == null && !includePositions) {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rendered.of(all));
+            ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+            return acceptsGzip(acceptEncoding)
+                    ? answer.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(rendered.gzipOf(all))
+                    : answer.body(rendered.of(all));
         }
         PortfolioMetrics selected = asset == null ? all : all.onlyAsset(asset);
         return ResponseEntity.ok(PortfolioResponse.of(selected, includePositions
                 ? views.view(positions.findAll(new PositionFilter(asset, null, null, null))) : null,
                 asset == null ? limits.of(all.totals()) : limits.of(all.totals(), asset)));
+    }
+
+    /** {@code gzip} among the codings a client accepts, and not refused ({@code gzip;q=0}). */
+    private static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String coding : acceptEncoding.split(",")) {
+            String[] parts = coding.trim().split(";");
+            if (parts[0].trim().equalsIgnoreCase("gzip")) {
+                return parts.length == 1 || !parts[1].trim().replace(" ", "").matches("q=0(\\.0*)?");
+            }
+        }
+        return false;
     }
 
     @GetMapping("/exposure")

@@ -10,12 +10,19 @@ import com.ytrader.positionmanager.query.support.QuerySideTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +38,8 @@ class PortfolioApiTest extends QuerySideTest {
 
     private final Instant now = Instant.now();
 
+    @LocalServerPort
+    private int port;
     @Autowired
     private RabbitTemplate rabbit;
     @Autowired
@@ -206,6 +215,30 @@ class PortfolioApiTest extends QuerySideTest {
     }
 
     /** Returns assets A and B of the class comment, projected. */
+    @Test
+    void a_client_accepting_gzip_gets_the_same_portfolio_compressed() throws Exception {
+        threePositions();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest.Builder portfolio = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/portfolio")).header("X-API-Key", API_KEY);
+
+        HttpResponse<byte[]> plain = http.send(portfolio.build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> compressed = http.send(portfolio.header("Accept-Encoding", "br;q=1.0, gzip;q=0.8")
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> refused = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/portfolio")).header("X-API-Key", API_KEY).header("Accept-Encoding", "gzip;q=0")
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(compressed.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(compressed.headers().firstValue("Vary")).contains("Accept-Encoding");
+        try (GZIPInputStream gunzip = new GZIPInputStream(new ByteArrayInputStream(compressed.body()))) {
+            assertThat(json.readTree(gunzip.readAllBytes())).isEqualTo(json.readTree(plain.body()));
+        }
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(json.readTree(refused.body())).isEqualTo(json.readTree(plain.body()));
+    }
+
     private String[] threePositions() {
         String a = uniqueAsset("PFA");
         String b = uniqueAsset("PFB");
