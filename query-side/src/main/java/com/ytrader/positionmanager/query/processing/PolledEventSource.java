@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The event store as the query side's processors read it: the same PostgreSQL tables, read again as soon as
@@ -38,9 +39,12 @@ class PolledEventSource implements StreamableMessageSource<TrackedEventMessage<?
     private final WakeableEventStore store;
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
     private final Thread watcher;
+    private final AtomicBoolean watching = new AtomicBoolean();
+    private final Duration retryDelay;
     private volatile boolean open = true;
 
     PolledEventSource(EventStorageEngine storageEngine, Duration fetchDelay, DatabaseNotifications notifications) {
+        this.retryDelay = fetchDelay;
         this.store = new WakeableEventStore(
                 EmbeddedEventStore.builder().storageEngine(storageEngine).fetchDelay(fetchDelay.toMillis()));
         notifications.subscribe(EVENTS_APPENDED, store::wake);
@@ -75,28 +79,58 @@ class PolledEventSource implements StreamableMessageSource<TrackedEventMessage<?
         store.shutDown();
     }
 
-    /** Reads the head of the store as it grows, and calls the callbacks each time it did. */
+    /**
+     * Reads the head of the store as it grows, and calls the callbacks each time it did; when reading fails (the
+     * database gone), calls them anyway, so that the processors look for themselves, and watches again a moment later.
+     */
     private void watchHead() {
-        try (BlockingStream<TrackedEventMessage<?>> head = store.openStream(store.createHeadToken())) {
-            while (open) {
-                if (head.hasNextAvailable(1, TimeUnit.SECONDS)) {
-                    while (head.hasNextAvailable()) {
-                        head.nextAvailable();
+        while (open) {
+            try (BlockingStream<TrackedEventMessage<?>> head = store.openStream(store.createHeadToken())) {
+                while (open) {
+                    if (head.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                        while (head.hasNextAvailable()) {
+                            head.nextAvailable();
+                        }
+                        callBack();
                     }
-                    callbacks.forEach(Runnable::run);
+                }
+            } catch (InterruptedException closing) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException failure) {
+                log.warn("Could not follow the head of the event store ({}); again in {}", failure.getMessage(),
+                        retryDelay);
+                callBack();
+                if (!pause()) {
+                    return;
                 }
             }
-        } catch (InterruptedException closing) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException failure) {
-            // the processors fall back to Axon's polling (500 ms)
-            log.warn("Processors are no longer told of new events at once: {}", failure.getMessage(), failure);
         }
     }
 
-    private synchronized void register(Runnable callback) {
+    private void callBack() {
+        for (Runnable callback : callbacks) {
+            try {
+                callback.run();
+            } catch (RuntimeException failure) {
+                log.warn("A processor's callback for new events failed: {}", failure.getMessage(), failure);
+            }
+        }
+    }
+
+    private boolean pause() {
+        try {
+            Thread.sleep(retryDelay.toMillis());
+            return true;
+        } catch (InterruptedException closing) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void register(Runnable callback) {
         callbacks.add(callback);
-        if (!watcher.isAlive() && open) {
+        if (watching.compareAndSet(false, true)) {
             watcher.start();
         }
     }
