@@ -36,15 +36,7 @@ cluster_cpu() {
     done
     echo "$total"
 }
-digest() {
-    "${PSQL[@]}" -d "$DB" -c "SELECT string_agg(d, ' ') FROM (
-        SELECT 'positions:' || md5(string_agg((to_jsonb(t) - 'written_xid')::text, E'\n' ORDER BY id)) d
-            FROM positions t UNION ALL
-        SELECT 'orders:' || md5(string_agg(t::text, E'\n' ORDER BY id)) FROM position_orders t UNION ALL
-        SELECT 'snapshots:' || md5(COALESCE(string_agg(t::text, E'\n' ORDER BY id), '')) FROM position_snapshots t
-        UNION ALL SELECT 'timeline:' || md5(string_agg(t::text, E'\n' ORDER BY position_id, sequence_number))
-            FROM position_timeline t) x"
-}
+digest() { "${PSQL[@]}" -d "$DB" -f bench/replay/digest.sql; }
 progress() { curl -sf -H "X-API-Key: $KEY" "http://127.0.0.1:$PORT/api/v1/admin/replay"; }
 
 run() { # $1 jar, $2 label

@@ -23,11 +23,5 @@ echo "restarted ($(echo "$(date +%s.%N) - $t0" | bc) s to /health): secondary in
 grep "Index .* built" bench/replay/query-side-crash.log | tail -20 | sed 's/.*DeferredIndexes *: //'
 until [ "$("${PSQL[@]}" -c 'SELECT count(*) FROM position_timeline')" -ge "$("${PSQL[@]}" -c "SELECT max(global_index) FROM domain_event_entry")" ]; do sleep 2; done
 sleep 3
-"${PSQL[@]}" -c "SELECT string_agg(d, ' ') FROM (
-        SELECT 'positions:' || md5(string_agg((to_jsonb(t) - 'written_xid')::text, E'\n' ORDER BY id)) d
-            FROM positions t UNION ALL
-        SELECT 'orders:' || md5(string_agg(t::text, E'\n' ORDER BY id)) FROM position_orders t UNION ALL
-        SELECT 'snapshots:' || md5(COALESCE(string_agg(t::text, E'\n' ORDER BY id), '')) FROM position_snapshots t
-        UNION ALL SELECT 'timeline:' || md5(string_agg(t::text, E'\n' ORDER BY position_id, sequence_number))
-            FROM position_timeline t) x"
+"${PSQL[@]}" -f bench/replay/digest.sql
 kill $pid; wait $pid 2>/dev/null || true
